@@ -1,0 +1,275 @@
+"""`mediation-desk`: opens the window, or runs a sub-command for admins and scripts.
+
+Sub-commands never import Qt.  Every one takes `--database PATH-or-URL`.  A problem the
+user can act on (an unknown case number, a locked database, a bad argument) prints one
+line to stderr and exits non-zero; it never prints a traceback.  The JSON keys printed
+here are a contract with scripts outside the repository: add keys, rename none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from mediation_desk import __version__
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, no usage dump
+        self.exit(EXIT_USAGE, f"{self.prog}: 参数错误: {message}（用 --help 查看用法）\n")
+
+
+def _database_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    parser.add_argument(
+        "--database",
+        metavar="PATH-or-URL",
+        # Sub-parsers must not overwrite a --database given before the sub-command.
+        default=None if top else argparse.SUPPRESS,
+        help="SQLite file path or SQLAlchemy URL (default: the file in the user's data folder)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="mediation-desk",
+        description="调解台 Mediation Desk. Without a sub-command, opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    _database_option(parser, top=True)
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help="open a separate demo database (filled with fake disputes on first use)",
+    )
+    parser.add_argument(
+        "--lang", choices=["zh_CN", "en"], default=None, help="UI language (default: zh_CN)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    db = commands.add_parser("db", help="database: upgrade, current, check, backup, restore")
+    db_commands = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    for name, text in (
+        ("upgrade", "bring the schema to this program's version (a copy is made first)"),
+        ("current", "print the database's schema revision"),
+        ("check", "check schema drift and file integrity"),
+    ):
+        sub = db_commands.add_parser(name, help=text)
+        _database_option(sub)
+        sub.add_argument("--json", action="store_true", help="print JSON")
+    for name, text in (
+        ("backup", "copy the live database to PATH (a file or a folder)"),
+        ("restore", "replace the database with the backup at PATH (current one kept aside)"),
+    ):
+        sub = db_commands.add_parser(name, help=text)
+        _database_option(sub)
+        sub.add_argument("path", metavar="PATH", type=Path)
+        sub.add_argument("--json", action="store_true", help="print JSON")
+
+    demo = commands.add_parser("demo", help="fill a new database with realistic fake disputes")
+    _database_option(demo)
+    demo.add_argument("--cases", type=int, default=500, metavar="N", help="how many (default 500)")
+    demo.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
+    demo.add_argument("--json", action="store_true", help="print JSON")
+
+    case = commands.add_parser("case", help="list or show disputes")
+    case_commands = case.add_subparsers(dest="case_command", metavar="ACTION", required=True)
+    listing = case_commands.add_parser("list", help="list disputes (all matches unless --limit)")
+    _database_option(listing)
+    listing.add_argument("--search", default="", metavar="TEXT",
+                         help="case number, party name, ID number or phone")
+    listing.add_argument("--state", action="append", default=[], metavar="STATE",
+                         help="e.g. in_mediation (repeatable)")
+    listing.add_argument("--tier", action="append", default=[], type=int, choices=[1, 2, 3],
+                         help="1, 2 or 3 (repeatable)")
+    listing.add_argument("--limit", type=int, default=None, metavar="N")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    show = case_commands.add_parser("show", help="show one dispute")
+    _database_option(show)
+    show.add_argument("number", metavar="NUMBER", help="case number, e.g. （2026）潼川调字第0001号 or 2026-1")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.add_argument("--full", action="store_true",
+                      help="show ID numbers and phones unmasked")
+    return parser
+
+
+def _database(args: argparse.Namespace) -> str:
+    if args.database:
+        return args.database
+    from mediation_desk import paths
+
+    return str(paths.default_database_path())
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from mediation_desk.app import run_gui
+
+        return run_gui(args)
+    from mediation_desk.domain.errors import DomainError
+
+    try:
+        return _run(args)
+    except DomainError as error:
+        message = getattr(error, "message", None) or str(error)
+        print(f"mediation-desk: {message}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    from mediation_desk.services.container import open_services
+
+    if args.command == "db":
+        migrate_first = args.db_command in ("upgrade", "backup")
+        services = open_services(_database(args), migrate=migrate_first)
+        try:
+            return _db(args, services)
+        finally:
+            services.close()
+    services = open_services(_database(args))
+    try:
+        if args.command == "demo":
+            return _demo(args, services)
+        if args.command == "case":
+            return _case(args, services)
+    finally:
+        services.close()
+    raise AssertionError(args.command)
+
+
+def _db(args: argparse.Namespace, services) -> int:  # type: ignore[no-untyped-def]
+    action = args.db_command
+    if action == "upgrade":
+        result = services.upgrade
+        data = {
+            "from": result.from_revision,
+            "to": result.to_revision,
+            "upgraded": result.upgraded,
+            "backup": str(result.backup) if result.backup else None,
+        }
+        if args.json:
+            _print_json(data)
+        elif result.upgraded:
+            print(f"upgraded {result.from_revision or '(empty)'} -> {result.to_revision}"
+                  + (f"; copy kept at {result.backup}" if result.backup else ""))
+        else:
+            print(f"already at {result.to_revision}")
+        return EXIT_OK
+    if action == "current":
+        revision = services.maintenance.current()
+        if args.json:
+            _print_json({"revision": revision})
+        else:
+            print(revision or "(empty database)")
+        return EXIT_OK
+    if action == "check":
+        report = services.maintenance.check()
+        if args.json:
+            _print_json(report.as_json())
+        else:
+            print(f"revision {report.revision} (head {report.head})")
+            for line in report.schema_differences:
+                print(f"schema: {line}")
+            for line in report.integrity_problems:
+                print(f"integrity: {line}")
+            print("ok" if report.ok else "problems found")
+        return EXIT_OK if report.ok else EXIT_FAILED
+    if action == "backup":
+        path = services.maintenance.backup(args.path)
+        _print_json({"backup": str(path)}) if args.json else print(path)
+        return EXIT_OK
+    if action == "restore":
+        aside = services.maintenance.restore(args.path)
+        if args.json:
+            _print_json({"restored_from": str(args.path), "previous_copy": str(aside)})
+        else:
+            print(f"restored from {args.path}; the previous database is kept at {aside}")
+        return EXIT_OK
+    raise AssertionError(action)
+
+
+def _demo(args: argparse.Namespace, services) -> int:  # type: ignore[no-untyped-def]
+    import time
+
+    from mediation_desk.services.demo import generate_demo
+
+    if args.cases < 1:
+        print("mediation-desk: --cases 应为正整数", file=sys.stderr)
+        return EXIT_USAGE
+    started = time.perf_counter()
+
+    def progress(done: int, total: int) -> None:
+        if not args.json and sys.stderr.isatty():
+            print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+    summary = generate_demo(services, cases=args.cases, seed=args.seed, progress=progress)
+    seconds = time.perf_counter() - started
+    if args.json:
+        _print_json({"cases": summary.cases, "parties": summary.parties,
+                     "events": summary.events, "seconds": round(seconds, 2)})
+    else:
+        if sys.stderr.isatty():
+            print(file=sys.stderr)
+        print(f"{summary.cases} demo disputes written in {seconds:.1f} s")
+    return EXIT_OK
+
+
+def _case(args: argparse.Namespace, services) -> int:  # type: ignore[no-untyped-def]
+    from mediation_desk.domain.vocabulary import DisputeState, Tier
+    from mediation_desk.services.dto import CaseFilter
+
+    if args.case_command == "list":
+        try:
+            states = frozenset(DisputeState(s) for s in args.state)
+        except ValueError:
+            allowed = ", ".join(s.value for s in DisputeState)
+            print(f"mediation-desk: 未知的状态 {args.state}；可用: {allowed}", file=sys.stderr)
+            return EXIT_USAGE
+        if args.limit is not None and args.limit < 0:
+            print("mediation-desk: --limit 不能为负数", file=sys.stderr)
+            return EXIT_USAGE
+        filters = CaseFilter(
+            states=states, tiers=frozenset(Tier(t) for t in args.tier), search=args.search
+        )
+        ids = services.cases.list_ids(filters=filters, limit=args.limit)
+        rows = []
+        for start in range(0, len(ids), 500):
+            rows += services.cases.rows(ids[start : start + 500])
+        if args.json:
+            _print_json([row.as_json() for row in rows])
+        else:
+            for row in rows:
+                day = row.accepted_on or row.registered_on
+                print(f"{row.number}\t{row.parties}\t{row.category.label}\t{row.tier.short_label}"
+                      f"\t{row.state.label}\t{row.risk.label}\t{day:%Y-%m-%d}\t{row.mediator}")
+            print(f"{len(rows)} disputes", file=sys.stderr)
+        return EXIT_OK
+    if args.case_command == "show":
+        detail = services.cases.find_by_number(args.number)
+        if args.json:
+            _print_json(detail.as_json(masked=not args.full))
+        else:
+            data = detail.as_json(masked=not args.full)
+            print(f"{detail.number}  {detail.row.parties}")
+            print(f"  {detail.row.category.label} · {detail.row.tier.label} · "
+                  f"{detail.row.state.label} · 风险{detail.row.risk.label}")
+            for p in data["parties"]:  # type: ignore[union-attr]
+                print(f"  [{p['side']}] {p['name']} {p['id_number']} {p['phone']}")
+            for e in data["events"]:  # type: ignore[union-attr]
+                print(f"  {e['at']} {e['kind']} {e['reason']}")
+        return EXIT_OK
+    raise AssertionError(args.case_command)

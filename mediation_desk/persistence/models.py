@@ -1,0 +1,239 @@
+"""SQLAlchemy 2 declarative models: the database schema of Mediation Desk.
+
+Enum-valued columns store the stable identifiers of `domain.vocabulary` as plain strings
+(checked by CHECK constraints), so the file stays readable with any SQLite browser and a
+new member needs no type migration on PostgreSQL.  Every change to these classes needs an
+Alembic revision; `tests/services/test_migrations.py` fails on any drift.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    Numeric,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from mediation_desk.domain.vocabulary import (
+    Category,
+    DisputeKind,
+    DisputeState,
+    EventKind,
+    PartySide,
+    PartyType,
+    RiskGrade,
+    RosterRole,
+    Sex,
+    Source,
+)
+
+# Deterministic constraint names keep Alembic batch migrations on SQLite reproducible.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _one_of(column: str, enum_cls: type) -> str:
+    values = ", ".join(f"'{member.value}'" for member in enum_cls)
+    return f"{column} IN ({values})"
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class Setting(Base):
+    """A station-wide setting shared by every workstation on this database."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class RosterMember(Base):
+    """A person or department the station can call on to mediate (DOMAIN §2)."""
+
+    __tablename__ = "roster_member"
+    __table_args__ = (CheckConstraint(_one_of("role", RosterRole), name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(32), index=True)
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(100), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    grid: Mapped[str] = mapped_column(String(100), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+
+class CaseNumberSequence(Base):
+    """The last case number used in a year: incremented inside the registering transaction,
+    so a rolled-back registration gives its number back and no gap appears."""
+
+    __tablename__ = "case_number_sequence"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    last_value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Dispute(Base):
+    __tablename__ = "dispute"
+    __table_args__ = (
+        UniqueConstraint("year", "serial", name="uq_dispute_year_serial"),
+        CheckConstraint(_one_of("state", DisputeState), name="state"),
+        CheckConstraint(_one_of("source", Source), name="source"),
+        CheckConstraint(_one_of("category", Category), name="category"),
+        CheckConstraint(_one_of("risk", RiskGrade), name="risk"),
+        CheckConstraint(_one_of("kind", DisputeKind), name="kind"),
+        CheckConstraint("tier IN (1, 2, 3)", name="tier"),
+        CheckConstraint("amount IS NULL OR amount >= 0", name="amount"),
+        Index("ix_dispute_registered_on_id", "registered_on", "id"),
+        Index("ix_dispute_accepted_on", "accepted_on"),
+        Index("ix_dispute_state_registered_on", "state", "registered_on"),
+        Index("ix_dispute_tier", "tier"),
+        Index("ix_dispute_category", "category"),
+        Index("ix_dispute_risk", "risk"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    number: Mapped[str] = mapped_column(String(64), unique=True)
+    year: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(32), default=DisputeKind.PEOPLES.value)
+    source: Mapped[str] = mapped_column(String(32))
+    category: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(32), default=DisputeState.REGISTERED.value)
+    tier: Mapped[int] = mapped_column(Integer)
+    suggested_tier: Mapped[int] = mapped_column(Integer)
+    # Why the tier differs from the suggestion (empty when the suggestion was taken).
+    tier_reason: Mapped[str] = mapped_column(Text, default="")
+    # The intake facts the tier rules read (domain.tiering.IntakeFacts' flags).
+    intake_flags: Mapped[dict] = mapped_column(JSON, default=dict)
+    risk: Mapped[str] = mapped_column(String(16), default=RiskGrade.BLUE.value)
+    registered_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    registered_on: Mapped[dt.date] = mapped_column(Date)
+    accepted_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    concluded_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    occurred_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    place: Mapped[str] = mapped_column(String(200), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    applicant_claims: Mapped[str] = mapped_column(Text, default="")
+    respondent_claims: Mapped[str] = mapped_column(Text, default="")
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2), nullable=True)
+    people_involved: Mapped[int] = mapped_column(Integer, default=2)
+    grid: Mapped[str] = mapped_column(String(100), default="")
+    community_officer: Mapped[str] = mapped_column(String(100), default="")
+    mediator_id: Mapped[int | None] = mapped_column(
+        ForeignKey("roster_member.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    grid_worker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("roster_member.id", ondelete="SET NULL"), nullable=True
+    )
+    # What the list shows as 当事人 ("张三 与 李四"), kept with the row so the list can
+    # sort on it in SQL without a join over parties.
+    parties_display: Mapped[str] = mapped_column(String(300), default="")
+    # Case number, party names, ID numbers and phones, joined: what the search box
+    # matches.  Indexed by the FTS5 trigram table `dispute_search` on SQLite.
+    search_text: Mapped[str] = mapped_column(Text, default="")
+    registered_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # Optimistic locking: a second workstation saving over a changed row is refused.
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+    parties: Mapped[list[Party]] = relationship(
+        back_populates="dispute",
+        cascade="all, delete-orphan",
+        order_by="Party.position",
+    )
+    events: Mapped[list[DisputeEvent]] = relationship(
+        back_populates="dispute", order_by="DisputeEvent.id"
+    )
+    mediator: Mapped[RosterMember | None] = relationship(foreign_keys=[mediator_id])
+    grid_worker: Mapped[RosterMember | None] = relationship(foreign_keys=[grid_worker_id])
+
+
+class Party(Base):
+    """A party to a dispute: a person or an organisation, with its agent and guardian."""
+
+    __tablename__ = "party"
+    __table_args__ = (
+        CheckConstraint(_one_of("side", PartySide), name="side"),
+        CheckConstraint(_one_of("party_type", PartyType), name="party_type"),
+        CheckConstraint(f"sex IS NULL OR {_one_of('sex', Sex)}", name="sex"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dispute_id: Mapped[int] = mapped_column(
+        ForeignKey("dispute.id", ondelete="CASCADE"), index=True
+    )
+    side: Mapped[str] = mapped_column(String(16))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    party_type: Mapped[str] = mapped_column(String(16), default=PartyType.PERSON.value)
+    name: Mapped[str] = mapped_column(String(200))
+    sex: Mapped[str | None] = mapped_column(String(8), nullable=True)
+    ethnicity: Mapped[str] = mapped_column(String(32), default="")
+    birth_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    id_number: Mapped[str] = mapped_column(String(18), default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    occupation: Mapped[str] = mapped_column(String(200), default="")
+    vulnerable: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Organisation only.
+    credit_code: Mapped[str] = mapped_column(String(18), default="")
+    legal_representative: Mapped[str] = mapped_column(String(100), default="")
+    # 代理人 and 监护人.
+    agent_name: Mapped[str] = mapped_column(String(100), default="")
+    agent_phone: Mapped[str] = mapped_column(String(32), default="")
+    agent_id_number: Mapped[str] = mapped_column(String(18), default="")
+    guardian_name: Mapped[str] = mapped_column(String(100), default="")
+    guardian_relation: Mapped[str] = mapped_column(String(32), default="")
+    guardian_phone: Mapped[str] = mapped_column(String(32), default="")
+    guardian_id_number: Mapped[str] = mapped_column(String(18), default="")
+
+    dispute: Mapped[Dispute] = relationship(back_populates="parties")
+
+
+class DisputeEvent(Base):
+    """One move on a dispute's timeline.  Rows are only ever added: an escalation is a
+    legal record, and a correction is a compensating event, never an edit."""
+
+    __tablename__ = "dispute_event"
+    __table_args__ = (CheckConstraint(_one_of("kind", EventKind), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dispute_id: Mapped[int] = mapped_column(
+        ForeignKey("dispute.id", ondelete="CASCADE"), index=True
+    )
+    at: Mapped[dt.datetime] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(32))
+    from_state: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    to_state: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    from_tier: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    to_tier: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    by: Mapped[str] = mapped_column(String(100), default="")
+    data: Mapped[dict | None] = mapped_column(JSON, nullable=True)
+
+    dispute: Mapped[Dispute] = relationship(back_populates="events")

@@ -1,0 +1,1 @@
+"""Use cases: take plain values, return frozen dataclasses; one transaction per action."""

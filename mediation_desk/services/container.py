@@ -1,0 +1,67 @@
+"""Builds the services over one database.  The UI and the command line both start here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from mediation_desk.persistence.engine import create_database_engine, database_url
+from mediation_desk.persistence.migrate import UpgradeResult, upgrade
+from mediation_desk.persistence.unit_of_work import UnitOfWork
+from mediation_desk.services.cases import CaseService
+from mediation_desk.services.maintenance import MaintenanceService
+from mediation_desk.services.roster import RosterService
+from mediation_desk.services.settings import SettingsService
+
+
+def system_clock() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+@dataclass(frozen=True)
+class Services:
+    url: str
+    engine: Engine
+    uow: UnitOfWork
+    settings: SettingsService
+    cases: CaseService
+    roster: RosterService
+    maintenance: MaintenanceService
+    clock: Callable[[], dt.datetime]
+    upgrade: UpgradeResult | None
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_services(
+    database: str | Path,
+    *,
+    clock: Callable[[], dt.datetime] = system_clock,
+    migrate: bool = True,
+) -> Services:
+    """Open a database (migrating it to head first unless told not to)."""
+    url = database_url(database)
+    engine = create_database_engine(url)
+    try:
+        result = upgrade(engine, now=clock()) if migrate else None
+    except BaseException:
+        engine.dispose()
+        raise
+    uow = UnitOfWork(engine)
+    settings = SettingsService(uow=uow)
+    return Services(
+        url=url,
+        engine=engine,
+        uow=uow,
+        settings=settings,
+        cases=CaseService(uow=uow, settings=settings, clock=clock),
+        roster=RosterService(uow=uow, clock=clock),
+        maintenance=MaintenanceService(engine=engine, clock=clock),
+        clock=clock,
+        upgrade=result,
+    )

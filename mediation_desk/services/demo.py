@@ -1,0 +1,388 @@
+"""Realistic fake disputes for a first look and for benchmarks (`mediation-desk demo`).
+
+Everything is made from a seeded random generator, so the same seed gives the same
+database.  Names include characters outside GB2312 (㛃 堃 喆 昇 犇 淼) because real names
+do; ID numbers carry correct GB 11643 check digits; every category, source, tier, state
+and risk grade occurs; dates spread over the three years before the clock's today, and
+each case's events tell a plausible story that ends in its state.
+
+Rows are written with SQLAlchemy Core `executemany` in one transaction per batch: the ORM
+would take minutes at 100,000 disputes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import func, insert, select
+
+from mediation_desk.domain.errors import StorageError
+from mediation_desk.domain.validation import generate_id_check_char
+from mediation_desk.domain.vocabulary import (
+    Category,
+    DisputeKind,
+    DisputeState,
+    EventKind,
+    PartySide,
+    PartyType,
+    RiskGrade,
+    RosterRole,
+    Source,
+    Tier,
+)
+from mediation_desk.persistence.models import (
+    CaseNumberSequence,
+    Dispute,
+    DisputeEvent,
+    Party,
+    RosterMember,
+)
+from mediation_desk.services.cases import format_case_number, parties_display, search_text
+
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+    "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+)
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官")
+GIVEN = (
+    "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超秀兰霞平刚桂英华建国志强文辉玉兰海燕红梅晓东"
+    "春花建华淑珍德明子涵浩宇欣怡梓轩雨桐思远家豪俊杰佳琪"
+)
+# Characters outside GB2312 that occur in real names; every demo database has them.
+RARE = "㛃堃喆昇犇淼䶮玥琤璟旻珺翀"
+ETHNICITIES = ("汉族",) * 18 + ("回族", "藏族", "彝族", "羌族", "苗族", "土家族")
+REGIONS = ("510722", "510723", "510703", "510781", "360102", "360521", "110105", "450103")
+TOWNS = ("潼川镇", "北坝镇", "花园镇", "新德镇", "景福镇", "金石镇", "观桥镇", "乐安镇")
+GRIDS = tuple(f"{town}第{n}网格" for town in TOWNS[:4] for n in range(1, 4))
+OCCUPATIONS = ("务农", "个体经营", "务工", "退休", "学生", "教师", "司机", "无业", "职员", "厨师")
+COMPANIES = ("建筑劳务有限公司", "物业服务有限公司", "果蔬专业合作社", "商贸有限公司", "运输有限公司")
+PLACES = ("小区楼下", "农贸市场", "村道", "自家院坝", "工地", "门市", "路口", "茶馆")
+
+STORIES: dict[Category, tuple[str, str, str]] = {
+    Category.MARRIAGE_FAMILY: ("夫妻因家庭琐事及子女抚养问题发生争吵", "要求对方承担子女抚养费", "同意协商抚养方式"),
+    Category.NEIGHBOUR: ("楼上住户水管漏水，浸坏楼下住户天花板", "要求维修并赔偿损失", "愿意维修，赔偿金额有异议"),
+    Category.HOUSING_HOMESTEAD: ("两户因宅基地边界及滴水檐问题发生争执", "要求按原界址确定边界", "认为界址应以新测量为准"),
+    Category.CONTRACT: ("双方签订买卖合同后一方未按约付款", "要求支付货款及违约金", "称货物质量有问题"),
+    Category.PRODUCTION_BUSINESS: ("合伙经营果园，因分红比例发生纠纷", "要求按出资比例分配收益", "要求扣除管理费用"),
+    Category.DAMAGES: ("饮酒后发生口角并推搡，一方轻微受伤", "要求赔偿医疗费、误工费", "同意赔偿医疗费"),
+    Category.FOREST_LAND: ("两组村民因山林承包界限发生争议", "要求确认山林使用权", "认为山林属本组集体所有"),
+    Category.LAND_ACQUISITION: ("征地补偿款分配引发家庭成员纠纷", "要求平均分配补偿款", "认为应按户籍人口分配"),
+    Category.ENVIRONMENT: ("养殖场气味及污水影响周边住户", "要求停止排污并赔偿", "愿意整改，不同意赔偿"),
+    Category.LABOUR: ("工地务工人员被拖欠工资", "要求支付拖欠工资", "称需等总包方结算"),
+    Category.CONSUMER: ("购买的家电出现质量问题，商家拒绝退换", "要求退货退款", "同意维修，不同意退货"),
+    Category.MEDICAL: ("患者家属对诊疗结果不满，与诊所发生纠纷", "要求赔偿并道歉", "认为诊疗符合规范"),
+    Category.TRAFFIC: ("电瓶车与小轿车发生轻微剐蹭", "要求赔偿车辆维修费", "认为双方均有责任"),
+    Category.PROPERTY_MANAGEMENT: ("业主因停车位及物业费与物业公司发生纠纷", "要求退还多收费用", "要求业主补缴物业费"),
+    Category.OTHER: ("因土地灌溉用水发生争执", "要求恢复原有水路", "同意协商轮流用水"),
+}
+
+# How often each end state occurs (weights), roughly as a busy station sees them.
+STATE_WEIGHTS = {
+    DisputeState.REGISTERED: 2,
+    DisputeState.ACCEPTED: 3,
+    DisputeState.DECLINED: 2,
+    DisputeState.IN_MEDIATION: 8,
+    DisputeState.SETTLED: 12,
+    DisputeState.FAILED: 2,
+    DisputeState.REFERRED: 2,
+    DisputeState.CLOSED: 66,
+    DisputeState.WITHDRAWN: 3,
+}
+DECLINE_REASONS = ("一方当事人拒绝调解", "人民法院已受理", "依法应由其他机关处理", "属于不能调解的刑事案件")
+REFERRAL_ROUTES = ("诉讼", "仲裁", "行政处理", "治安处理", "刑事立案")
+BATCH = 5_000
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    cases: int
+    parties: int
+    events: int
+
+
+class _Names:
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+
+    def person(self) -> str:
+        r = self.rng
+        surname = r.choice(COMPOUND_SURNAMES) if r.random() < 0.02 else r.choice(SURNAMES)
+        pool = RARE if r.random() < 0.06 else GIVEN
+        given = "".join(r.choice(pool) for _ in range(1 if r.random() < 0.3 else 2))
+        return surname + given
+
+
+def _id_number(rng: random.Random, birth: dt.date, male: bool) -> str:
+    order = rng.randrange(0, 100) * 10 + rng.choice((1, 3, 5, 7, 9) if male else (0, 2, 4, 6, 8))
+    first17 = f"{rng.choice(REGIONS)}{birth:%Y%m%d}{order:03d}"
+    return first17 + generate_id_check_char(first17)
+
+
+def _phone(rng: random.Random) -> str:
+    return f"1{rng.choice('3456789')}{rng.randrange(0, 10**9):09d}"
+
+
+def _birth(rng: random.Random, on: dt.date, minor: bool = False) -> dt.date:
+    years = rng.randint(8, 17) if minor else rng.randint(19, 82)
+    return on - dt.timedelta(days=years * 365 + rng.randint(0, 364))
+
+
+def _roster(rng: random.Random, names: _Names, now: dt.datetime) -> list[dict]:
+    rows: list[dict] = []
+
+    def add(role: RosterRole, name: str, org: str = "", title: str = "", grid: str = "") -> None:
+        rows.append(dict(name=name, role=role.value, organisation=org, title=title,
+                         phone=_phone(rng), grid=grid, active=True, created_at=now))
+
+    for _ in range(4):
+        add(RosterRole.MEDIATOR, names.person(), "派出所调解室", "专职调解员")
+    add(RosterRole.MEDIATOR, "王㛃", "派出所调解室", "专职调解员")
+    for grid in GRIDS:
+        add(RosterRole.GRID_WORKER, names.person(), grid[:3] + "社区", "网格员", grid)
+    for town in TOWNS[:3]:
+        add(RosterRole.COMMUNITY_OFFICER, names.person(), "派出所", f"{town}社区民警")
+    for title, org in (("人大代表", "县人大"), ("政协委员", "县政协"), ("警风警纪监督员", "派出所"),
+                       ("村支部书记", "观桥村"), ("社区主任", "南街社区")):
+        add(RosterRole.TEAM_MEMBER, names.person(), org, title)
+    for dept in ("司法所", "综合执法大队", "人社局劳动监察大队", "住建局", "市场监管所", "人民法院诉讼服务中心"):
+        add(RosterRole.DEPARTMENT, dept, dept, "")
+    return rows
+
+
+def generate_demo(
+    services,  # type: ignore[no-untyped-def]  # services.container.Services
+    *,
+    cases: int,
+    seed: int = 2026,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoSummary:
+    """Fill a database that has no disputes yet; refuse one that has real ones."""
+    with services.uow.read() as session:
+        existing = session.scalar(select(func.count(Dispute.id)))
+    if existing:
+        raise StorageError(
+            "other",
+            f"这个数据库里已有 {existing} 件案件；演示数据只能写入新的空数据库，以免与真实案件混在一起。",
+        )
+    rng = random.Random(seed)
+    names = _Names(rng)
+    now = services.clock()
+    today = now.date()
+    short_name = services.settings.load().station_short_name
+    start = today - dt.timedelta(days=3 * 365)
+
+    # Registration dates spread over three years, in order, so numbers follow the dates.
+    days = sorted(start + dt.timedelta(days=rng.randrange(0, (today - start).days + 1))
+                  for _ in range(cases))
+    states = list(STATE_WEIGHTS)
+    weights = list(STATE_WEIGHTS.values())
+
+    engine = services.uow.engine
+    with engine.begin() as connection:
+        connection.execute(insert(RosterMember), _roster(rng, names, now))
+        roster = connection.execute(select(RosterMember.id, RosterMember.role, RosterMember.name,
+                                           RosterMember.grid)).all()
+    mediators = [(r.id, r.name) for r in roster if r.role == RosterRole.MEDIATOR.value]
+    grid_workers = [(r.id, r.grid) for r in roster if r.role == RosterRole.GRID_WORKER.value]
+    officers = [r.name for r in roster if r.role == RosterRole.COMMUNITY_OFFICER.value]
+
+    serial_by_year: dict[int, int] = {}
+    total_parties = total_events = 0
+    for batch_start in range(0, cases, BATCH):
+        disputes, party_rows, event_rows = [], [], []
+        with engine.begin() as connection:
+            next_id = (connection.scalar(select(func.max(Dispute.id))) or 0) + 1
+            for offset in range(batch_start, min(cases, batch_start + BATCH)):
+                day = days[offset]
+                # Make sure every state, tier, category and source shows up even in a
+                # small demo, then draw the rest by weight.
+                state = states[offset] if offset < len(states) else rng.choices(states, weights)[0]
+                if (today - day).days < 40 and state is DisputeState.CLOSED:
+                    state = DisputeState.SETTLED
+                category = list(Category)[offset % len(Category)] if offset < 30 else rng.choice(list(Category))
+                source = list(Source)[offset % len(Source)] if offset < 30 else rng.choice(list(Source))
+                serial = serial_by_year[day.year] = serial_by_year.get(day.year, 0) + 1
+                number = format_case_number(day.year, short_name, serial)
+                dispute_id = next_id
+                next_id += 1
+                d, ps, es = _one_case(rng, names, dispute_id, number, day, serial, state, category,
+                                      source, mediators, grid_workers, officers, today, offset)
+                disputes.append(d)
+                party_rows += ps
+                event_rows += es
+            connection.execute(insert(Dispute), disputes)
+            connection.execute(insert(Party), party_rows)
+            connection.execute(insert(DisputeEvent), event_rows)
+        total_parties += len(party_rows)
+        total_events += len(event_rows)
+        if progress:
+            progress(min(cases, batch_start + BATCH), cases)
+
+    with engine.begin() as connection:
+        connection.execute(insert(CaseNumberSequence),
+                           [{"year": y, "last_value": n} for y, n in serial_by_year.items()])
+    return DemoSummary(cases=cases, parties=total_parties, events=total_events)
+
+
+def _one_case(rng, names, dispute_id, number, day, serial, state, category, source,  # type: ignore[no-untyped-def]
+              mediators, grid_workers, officers, today, offset):
+    registered_at = dt.datetime.combine(day, dt.time(rng.randint(8, 17), rng.randint(0, 59)))
+    n_applicants = 1 if rng.random() < 0.8 else rng.randint(2, 4)
+    n_respondents = 1 if rng.random() < 0.85 else rng.randint(2, 3)
+    if category is Category.LABOUR and rng.random() < 0.3:
+        n_applicants = rng.randint(5, 12)
+    parties: list[dict] = []
+    for side, count in ((PartySide.APPLICANT, n_applicants), (PartySide.RESPONDENT, n_respondents)):
+        for _ in range(count):
+            parties.append(_party(rng, names, dispute_id, side, len(parties), day, category))
+    amount = None
+    if category not in (Category.MARRIAGE_FAMILY, Category.NEIGHBOUR) or rng.random() < 0.5:
+        amount = Decimal(rng.choice((800, 1500, 3000, 6000, 12000, 25000, 60000, 150000))) + Decimal(
+            rng.randrange(0, 100)
+        )
+    risk = rng.choices(list(RiskGrade), (3, 9, 25, 63))[0]
+    tier = Tier((offset % 3) + 1) if offset < 30 else rng.choices(list(Tier), (70, 22, 8))[0]
+    if amount and amount >= 100000 or risk is RiskGrade.RED:
+        tier = Tier.MEDIATION_ROOM
+    mediator_id, mediator_name = rng.choice(mediators)
+    grid_worker_id, grid = rng.choice(grid_workers)
+    summary, applicant_claims, respondent_claims = STORIES[category]
+    town = rng.choice(TOWNS)
+    events, accepted_on, concluded_on, final_tier = _story(
+        rng, dispute_id, registered_at, state, tier, mediator_name, today
+    )
+    people = len(parties) + rng.randint(0, 3)
+    dispute = dict(
+        id=dispute_id, number=number, year=day.year, serial=serial,
+        kind=DisputeKind.PUBLIC_SECURITY.value if category is Category.DAMAGES and rng.random() < 0.4
+        else DisputeKind.PEOPLES.value,
+        source=source.value, category=category.value, state=state.value, tier=int(final_tier),
+        suggested_tier=int(tier), tier_reason="", intake_flags={"largest_side": max(n_applicants, n_respondents)},
+        risk=risk.value, registered_at=registered_at, registered_on=day, accepted_on=accepted_on,
+        concluded_on=concluded_on, occurred_on=day - dt.timedelta(days=rng.randint(0, 10)),
+        place=f"{town}{rng.choice(PLACES)}", summary=f"{town}{summary}。",
+        applicant_claims=applicant_claims, respondent_claims=respondent_claims, amount=amount,
+        people_involved=people, grid=grid, community_officer=rng.choice(officers),
+        mediator_id=mediator_id, grid_worker_id=grid_worker_id,
+        parties_display=parties_display([_P(p) for p in parties]),
+        search_text=search_text(number, [_P(p) for p in parties]),
+        registered_by=mediator_name, updated_at=registered_at, version=1,
+    )
+    return dispute, parties, events
+
+
+class _P:
+    """Adapts a party dict to the attribute access parties_display/search_text use."""
+
+    def __init__(self, row: dict) -> None:
+        self.__dict__.update(row)
+
+
+def _party(rng, names, dispute_id, side, position, day, category) -> dict:  # type: ignore[no-untyped-def]
+    row = dict(
+        dispute_id=dispute_id, side=side.value, position=position, party_type=PartyType.PERSON.value,
+        name="", sex=None, ethnicity="", birth_date=None, id_number="", phone=_phone(rng),
+        address=f"{rng.choice(TOWNS)}{rng.randint(1, 30)}组{rng.randint(1, 99)}号", occupation="",
+        vulnerable=False, credit_code="", legal_representative="", agent_name="", agent_phone="",
+        agent_id_number="", guardian_name="", guardian_relation="", guardian_phone="",
+        guardian_id_number="",
+    )
+    organisation = side is PartySide.RESPONDENT and category in (
+        Category.LABOUR, Category.PROPERTY_MANAGEMENT, Category.CONSUMER, Category.MEDICAL
+    ) and rng.random() < 0.7
+    if organisation:
+        row.update(
+            party_type=PartyType.ORGANISATION.value,
+            name=f"{rng.choice(TOWNS)[:2]}{rng.choice(COMPANIES)}",
+            legal_representative=names.person(),
+            agent_name=names.person(),
+            agent_phone=_phone(rng),
+        )
+        return row
+    male = rng.random() < 0.55
+    minor = rng.random() < 0.03
+    birth = _birth(rng, day, minor)
+    row.update(
+        name=names.person(), sex="male" if male else "female",
+        ethnicity=rng.choice(ETHNICITIES), birth_date=birth, id_number=_id_number(rng, birth, male),
+        occupation="学生" if minor else rng.choice(OCCUPATIONS),
+        vulnerable=minor or (day.year - birth.year) >= 70,
+    )
+    if minor:
+        row.update(guardian_name=names.person(), guardian_relation=rng.choice(("父亲", "母亲")),
+                   guardian_phone=_phone(rng))
+    elif rng.random() < 0.08:
+        row.update(agent_name=names.person(), agent_phone=_phone(rng))
+    return row
+
+
+def _story(rng, dispute_id, registered_at, state, tier, by, today):  # type: ignore[no-untyped-def]
+    """Events from registration to `state`, in time order; returns the final tier too."""
+    events: list[dict] = []
+    at = registered_at
+    current_state = DisputeState.REGISTERED
+    current_tier = tier
+    accepted_on = concluded_on = None
+
+    def add(kind: EventKind, to_state: DisputeState | None = None, to_tier: Tier | None = None,
+            reason: str = "", days: int = 0) -> None:
+        nonlocal at, current_state, current_tier
+        at = min(at + dt.timedelta(days=days, minutes=rng.randint(5, 300)),
+                 dt.datetime.combine(today, dt.time(18, 0)))
+        events.append(dict(
+            dispute_id=dispute_id, at=at, kind=kind.value,
+            from_state=current_state.value if to_state else None,
+            to_state=to_state.value if to_state else None,
+            from_tier=int(current_tier) if to_tier else None,
+            to_tier=int(to_tier) if to_tier else None, reason=reason, by=by, data=None,
+        ))
+        if to_state:
+            current_state = to_state
+        if to_tier:
+            current_tier = to_tier
+
+    events.append(dict(dispute_id=dispute_id, at=at, kind=EventKind.REGISTERED.value, from_state=None,
+                       to_state=DisputeState.REGISTERED.value, from_tier=None, to_tier=int(tier),
+                       reason="一般纠纷" if tier is Tier.GRID else "按层级规则建议", by=by, data=None))
+    if state is DisputeState.REGISTERED:
+        return events, None, None, tier
+    if state is DisputeState.DECLINED:
+        add(EventKind.DECLINED, DisputeState.DECLINED, reason=rng.choice(DECLINE_REASONS))
+        return events, None, at.date(), tier
+    add(EventKind.ACCEPTED, DisputeState.ACCEPTED, reason="符合人民调解受理条件")
+    accepted_on = at.date()
+    if state is DisputeState.ACCEPTED:
+        return events, accepted_on, None, tier
+    if state is DisputeState.WITHDRAWN and rng.random() < 0.5:
+        add(EventKind.WITHDRAWN, DisputeState.WITHDRAWN, reason="申请人自行和解，申请撤回", days=1)
+        return events, accepted_on, at.date(), tier
+    add(EventKind.STARTED, DisputeState.IN_MEDIATION, days=rng.randint(0, 2))
+    escalations = rng.choices((0, 1, 2), (75, 20, 5))[0]
+    for _ in range(escalations):
+        if current_tier is Tier.MEDIATION_ROOM:
+            break
+        add(EventKind.ESCALATED, to_tier=Tier(current_tier + 1),
+            reason="本级调解未能达成一致，申请升级", days=rng.randint(2, 10))
+    final = state
+    if state is DisputeState.IN_MEDIATION:
+        return events, accepted_on, None, current_tier
+    if state is DisputeState.WITHDRAWN:
+        add(EventKind.WITHDRAWN, DisputeState.WITHDRAWN, reason="申请人撤回调解申请", days=1)
+        return events, accepted_on, at.date(), current_tier
+    if final in (DisputeState.FAILED, DisputeState.REFERRED):
+        add(EventKind.FAILED, DisputeState.FAILED, reason="双方分歧较大，调解不成", days=rng.randint(3, 20))
+        concluded_on = at.date()
+        if final is DisputeState.REFERRED:
+            route = rng.choice(REFERRAL_ROUTES)
+            add(EventKind.REFERRED, DisputeState.REFERRED, reason=f"告知当事人通过{route}途径解决")
+        return events, accepted_on, concluded_on, current_tier
+    add(EventKind.SETTLED, DisputeState.SETTLED,
+        reason=rng.choice(("达成书面调解协议", "达成口头协议")), days=rng.randint(1, 25))
+    concluded_on = at.date()
+    if final is DisputeState.CLOSED:
+        add(EventKind.CLOSED, DisputeState.CLOSED, reason="回访完成，卷宗齐全", days=rng.randint(30, 40))
+    return events, accepted_on, concluded_on, current_tier

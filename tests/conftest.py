@@ -1,0 +1,36 @@
+"""Shared fixtures: a fixed clock, a real migrated SQLite file, a private data folder."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+FIXED_NOW = dt.datetime(2026, 11, 20, 10, 0, 0)
+
+
+@pytest.fixture(autouse=True)
+def _private_data_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("MEDIATION_DESK_DATA", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def fixed_now() -> dt.datetime:
+    return FIXED_NOW
+
+
+@pytest.fixture
+def clock():
+    return lambda: FIXED_NOW
+
+
+@pytest.fixture
+def services(tmp_path, clock):
+    from mediation_desk.services.container import open_services
+
+    opened = open_services(tmp_path / "test.sqlite", clock=clock)
+    yield opened
+    opened.close()
