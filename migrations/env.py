@@ -19,7 +19,7 @@ target_metadata = Base.metadata
 def _include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
     # The FTS5 search table and its shadow tables are made by raw SQL in the revisions;
     # they are not in the models, and autogenerate must not propose to drop them.
-    if type_ == "table" and name and name.startswith("dispute_search"):
+    if type_ == "table" and name and name.startswith(("dispute_search", "dispute_grams")):
         return False
     return True
 

@@ -7,7 +7,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
 FIXED_NOW = dt.datetime(2026, 11, 20, 10, 0, 0)
 

@@ -10,7 +10,7 @@ whole draft is valid, so a half-saved record cannot happen.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from mediation_desk.domain import validation as v

@@ -14,7 +14,7 @@ import enum
 class _Labelled(str, enum.Enum):
     """A str-valued enum whose members carry a Chinese label."""
 
-    def __new__(cls, value: str, label: str) -> "_Labelled":
+    def __new__(cls, value: str, label: str) -> _Labelled:
         obj = str.__new__(cls, value)
         obj._value_ = value
         obj.label = label  # type: ignore[attr-defined]
@@ -23,7 +23,7 @@ class _Labelled(str, enum.Enum):
     label: str
 
     @classmethod
-    def from_label(cls, label: str) -> "_Labelled":
+    def from_label(cls, label: str) -> _Labelled:
         for member in cls:
             if member.label == label:
                 return member

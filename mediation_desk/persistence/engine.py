@@ -16,6 +16,8 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
+from mediation_desk.persistence.search import search_grams
+
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -59,6 +61,10 @@ def create_database_engine(target: str | Path) -> Engine:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cursor.close()
+        # Used by the search-index triggers (see persistence/search.py).
+        dbapi_connection.create_function(
+            "md_search_grams", 1, search_grams, deterministic=True
+        )
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection) -> None:  # type: ignore[no-untyped-def]

@@ -184,7 +184,7 @@ def schema_differences(engine: Engine) -> list:
             opts={
                 "compare_type": True,
                 "include_object": lambda obj, name, type_, reflected, compare_to: not (
-                    type_ == "table" and name and name.startswith("dispute_search")
+                    type_ == "table" and name and name.startswith(("dispute_search", "dispute_grams"))
                 ),
             },
         )

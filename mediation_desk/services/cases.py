@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
-from sqlalchemy import Select, column, func, select, table, update
+from sqlalchemy import Select, case, func, select, update
 from sqlalchemy.orm import Session, aliased, selectinload
 
 from mediation_desk.domain.errors import NotFound, ValidationError, ValidationErrors
@@ -36,6 +36,7 @@ from mediation_desk.persistence.models import (
     Party,
     RosterMember,
 )
+from mediation_desk.persistence.search import apply_search
 from mediation_desk.persistence.unit_of_work import UnitOfWork
 from mediation_desk.services.dto import (
     CaseDetail,
@@ -49,11 +50,6 @@ from mediation_desk.services.settings import SettingsService
 
 Clock = Callable[[], dt.datetime]
 
-# The FTS5 table made by the first migration (not a model: it is SQLite-only).
-_FTS = table("dispute_search", column("rowid"), column("dispute_search"))
-
-# Terms shorter than this cannot use the trigram index and are matched by a scan.
-TRIGRAM = 3
 
 
 def format_case_number(year: int, short_name: str, serial: int) -> str:
@@ -201,30 +197,37 @@ class CaseService:
     def list_ids(
         self,
         *,
-        filters: CaseFilter = CaseFilter(),
+        filters: CaseFilter | None = None,
         sort: SortKey = SortKey.ACCEPTED_ON,
         descending: bool = True,
         limit: int | None = None,
+        offset: int = 0,
     ) -> list[int]:
-        """Ids of the matching disputes in display order: the list model keeps only these."""
+        """Ids of the matching disputes in display order, a page at a time.
+
+        The list model keeps only these ids and asks for the next page as the user
+        scrolls; each page is an index walk (see persistence/search.py and the
+        composite indexes on `dispute`), so the first page is quick at any size.
+        """
         mediator = aliased(RosterMember)
-        query = select(Dispute.id)
-        if sort is SortKey.MEDIATOR:
-            query = query.outerjoin(mediator, Dispute.mediator_id == mediator.id)
-        query = self._filtered(query, filters)
-        key = _sort_expression(sort, mediator)
-        if descending:
-            query = query.order_by(key.desc(), Dispute.id.desc())
-        else:
-            query = query.order_by(key.asc(), Dispute.id.asc())
-        if limit is not None:
-            query = query.limit(limit)
         with self._uow.read() as session:
+            query = select(Dispute.id)
+            if sort is SortKey.MEDIATOR:
+                query = query.outerjoin(mediator, Dispute.mediator_id == mediator.id)
+            query = _filtered(query, filters or CaseFilter(), session)
+            keys = [*_sort_expressions(sort, mediator), Dispute.registered_on, Dispute.id]
+            query = query.order_by(*(k.desc() if descending else k.asc() for k in keys))
+            if limit is not None:
+                query = query.limit(limit)
+            if offset:
+                query = query.offset(offset)
             return list(session.scalars(query))
 
-    def count(self, filters: CaseFilter = CaseFilter()) -> int:
-        query = self._filtered(select(func.count(Dispute.id)), filters)
+    def count(self, filters: CaseFilter | None = None) -> int:
+        """How many disputes match; a full scan for broad searches, so UIs call it off
+        the GUI thread."""
         with self._uow.read() as session:
+            query = _filtered(select(func.count(Dispute.id)), filters or CaseFilter(), session)
             return int(session.scalar(query) or 0)
 
     def rows(self, ids: Sequence[int]) -> list[CaseRow]:
@@ -278,53 +281,42 @@ class CaseService:
             raise NotFound(f"找不到案号为 {wanted} 的案件")
         return self.detail(dispute_id)
 
-    # ---------------------------------------------------------------- helpers
-    def _filtered(self, query: Select, filters: CaseFilter) -> Select:
-        if filters.states:
-            query = query.where(Dispute.state.in_(sorted(s.value for s in filters.states)))
-        if filters.tiers:
-            query = query.where(Dispute.tier.in_(sorted(int(t) for t in filters.tiers)))
-        if filters.categories:
-            query = query.where(Dispute.category.in_(sorted(c.value for c in filters.categories)))
-        if filters.risks:
-            query = query.where(Dispute.risk.in_(sorted(r.value for r in filters.risks)))
-        if filters.date_from:
-            query = query.where(Dispute.registered_on >= filters.date_from)
-        if filters.date_to:
-            query = query.where(Dispute.registered_on <= filters.date_to)
-        return _search(query, filters.search, self._uow.engine.dialect.name)
+
+def _filtered(query: Select, filters: CaseFilter, session: Session) -> Select:
+    if filters.states:
+        query = query.where(Dispute.state.in_(sorted(s.value for s in filters.states)))
+    if filters.tiers:
+        query = query.where(Dispute.tier.in_(sorted(int(t) for t in filters.tiers)))
+    if filters.categories:
+        query = query.where(Dispute.category.in_(sorted(c.value for c in filters.categories)))
+    if filters.risks:
+        query = query.where(Dispute.risk.in_(sorted(r.value for r in filters.risks)))
+    if filters.date_from:
+        query = query.where(Dispute.registered_on >= filters.date_from)
+    if filters.date_to:
+        query = query.where(Dispute.registered_on <= filters.date_to)
+    return apply_search(query, filters.search, session)
 
 
-def _search(query: Select, text: str, dialect: str) -> Select:
-    terms = [t for t in text.lower().split() if t]
-    if not terms:
-        return query
-    long_terms = [t for t in terms if len(t) >= TRIGRAM]
-    short_terms = [t for t in terms if len(t) < TRIGRAM]
-    if dialect == "sqlite":
-        if long_terms:
-            match = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
-            hits = select(_FTS.c.rowid).where(_FTS.c.dispute_search.op("MATCH")(match))
-            query = query.where(Dispute.id.in_(hits))
-        for term in short_terms:
-            # Too short for trigrams: a scan of the compact search column.
-            query = query.where(func.instr(Dispute.search_text, term) > 0)
-        return query
-    for term in terms:
-        query = query.where(Dispute.search_text.contains(term, autoescape=True))
-    return query
+_RISK_ORDER = case({r.value: r.severity for r in RiskGrade}, value=Dispute.risk, else_=0)
 
 
-def _sort_expression(sort: SortKey, mediator):  # type: ignore[no-untyped-def]
+def _sort_expressions(sort: SortKey, mediator) -> list:  # type: ignore[no-untyped-def]
+    """The leading ORDER BY terms for a list column; (registered_on, id) always follow.
+
+    The date column sorts on the date the dispute came in (registered_on), which is the
+    acceptance date for nearly every case and has an index; sorting on a coalesce of
+    the two would mean sorting every row for every page.
+    """
     return {
-        SortKey.NUMBER: Dispute.year * 1_000_000 + Dispute.serial,
-        SortKey.PARTIES: Dispute.parties_display,
-        SortKey.CATEGORY: Dispute.category,
-        SortKey.TIER: Dispute.tier,
-        SortKey.STATE: Dispute.state,
-        SortKey.RISK: Dispute.risk,
-        SortKey.ACCEPTED_ON: func.coalesce(Dispute.accepted_on, Dispute.registered_on),
-        SortKey.MEDIATOR: mediator.name,
+        SortKey.NUMBER: [Dispute.year, Dispute.serial],
+        SortKey.PARTIES: [Dispute.parties_display],
+        SortKey.CATEGORY: [Dispute.category],
+        SortKey.TIER: [Dispute.tier],
+        SortKey.STATE: [Dispute.state],
+        SortKey.RISK: [_RISK_ORDER],
+        SortKey.ACCEPTED_ON: [],
+        SortKey.MEDIATOR: [mediator.name],
     }[sort]
 
 

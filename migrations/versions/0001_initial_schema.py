@@ -94,12 +94,12 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('dispute', schema=None) as batch_op:
         batch_op.create_index('ix_dispute_accepted_on', ['accepted_on'], unique=False)
-        batch_op.create_index('ix_dispute_category', ['category'], unique=False)
+        batch_op.create_index('ix_dispute_category_registered_on', ['category', 'registered_on', 'id'], unique=False)
         batch_op.create_index(batch_op.f('ix_dispute_mediator_id'), ['mediator_id'], unique=False)
         batch_op.create_index('ix_dispute_registered_on_id', ['registered_on', 'id'], unique=False)
-        batch_op.create_index('ix_dispute_risk', ['risk'], unique=False)
-        batch_op.create_index('ix_dispute_state_registered_on', ['state', 'registered_on'], unique=False)
-        batch_op.create_index('ix_dispute_tier', ['tier'], unique=False)
+        batch_op.create_index('ix_dispute_risk_registered_on', ['risk', 'registered_on', 'id'], unique=False)
+        batch_op.create_index('ix_dispute_state_registered_on', ['state', 'registered_on', 'id'], unique=False)
+        batch_op.create_index('ix_dispute_tier_registered_on', ['tier', 'registered_on', 'id'], unique=False)
 
     op.create_table('dispute_event',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -167,12 +167,12 @@ def downgrade() -> None:
 
     op.drop_table('dispute_event')
     with op.batch_alter_table('dispute', schema=None) as batch_op:
-        batch_op.drop_index('ix_dispute_tier')
+        batch_op.drop_index('ix_dispute_tier_registered_on')
         batch_op.drop_index('ix_dispute_state_registered_on')
-        batch_op.drop_index('ix_dispute_risk')
+        batch_op.drop_index('ix_dispute_risk_registered_on')
         batch_op.drop_index('ix_dispute_registered_on_id')
         batch_op.drop_index(batch_op.f('ix_dispute_mediator_id'))
-        batch_op.drop_index('ix_dispute_category')
+        batch_op.drop_index('ix_dispute_category_registered_on')
         batch_op.drop_index('ix_dispute_accepted_on')
 
     op.drop_table('dispute')
@@ -184,22 +184,42 @@ def downgrade() -> None:
     op.drop_table('case_number_sequence')
 
 
-# An external-content FTS5 table over dispute.search_text, kept in step by triggers, so
-# every writer (the app, the demo generator, a restore) updates it in the same
-# transaction.  A later revision that rebuilds the dispute table in batch mode must
-# re-create these triggers.
+# Search indexes (see mediation_desk/persistence/search.py): an external-content trigram
+# FTS5 table over dispute.search_text for terms of 3+ characters, and a contentless FTS5
+# table of 1- and 2-character grams for shorter ones.  Triggers keep both in step in the
+# same transaction as every write; md_search_grams is a Python function the program
+# registers on each SQLite connection.  A later revision that rebuilds the dispute table
+# in batch mode must re-create these triggers.
 _SQLITE_SEARCH = [
     "CREATE VIRTUAL TABLE dispute_search USING fts5("
     "search_text, content='dispute', content_rowid='id', tokenize='trigram')",
+    "CREATE VIRTUAL TABLE dispute_grams USING fts5("
+    "grams, content='', tokenize='unicode61 remove_diacritics 0')",
     "CREATE TRIGGER dispute_search_ai AFTER INSERT ON dispute BEGIN "
-    "INSERT INTO dispute_search(rowid, search_text) VALUES (new.id, new.search_text); END",
+    "INSERT INTO dispute_search(rowid, search_text) VALUES (new.id, new.search_text); "
+    "INSERT INTO dispute_grams(rowid, grams) VALUES (new.id, md_search_grams(new.search_text)); "
+    "END",
     "CREATE TRIGGER dispute_search_ad AFTER DELETE ON dispute BEGIN "
     "INSERT INTO dispute_search(dispute_search, rowid, search_text) "
-    "VALUES ('delete', old.id, old.search_text); END",
+    "VALUES ('delete', old.id, old.search_text); "
+    "INSERT INTO dispute_grams(dispute_grams, rowid, grams) "
+    "VALUES ('delete', old.id, md_search_grams(old.search_text)); "
+    "END",
     "CREATE TRIGGER dispute_search_au AFTER UPDATE OF search_text ON dispute BEGIN "
     "INSERT INTO dispute_search(dispute_search, rowid, search_text) "
     "VALUES ('delete', old.id, old.search_text); "
-    "INSERT INTO dispute_search(rowid, search_text) VALUES (new.id, new.search_text); END",
+    "INSERT INTO dispute_search(rowid, search_text) VALUES (new.id, new.search_text); "
+    "INSERT INTO dispute_grams(dispute_grams, rowid, grams) "
+    "VALUES ('delete', old.id, md_search_grams(old.search_text)); "
+    "INSERT INTO dispute_grams(rowid, grams) VALUES (new.id, md_search_grams(new.search_text)); "
+    "END",
+]
+_SQLITE_DROP = [
+    "DROP TRIGGER IF EXISTS dispute_search_ai",
+    "DROP TRIGGER IF EXISTS dispute_search_ad",
+    "DROP TRIGGER IF EXISTS dispute_search_au",
+    "DROP TABLE IF EXISTS dispute_grams",
+    "DROP TABLE IF EXISTS dispute_search",
 ]
 
 
@@ -219,8 +239,7 @@ def _create_search_index() -> None:
 def _drop_search_index() -> None:
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
-        for name in ("dispute_search_ai", "dispute_search_ad", "dispute_search_au"):
-            op.execute(f"DROP TRIGGER IF EXISTS {name}")
-        op.execute("DROP TABLE IF EXISTS dispute_search")
+        for statement in _SQLITE_DROP:
+            op.execute(statement)
     elif dialect == "postgresql":
         op.execute("DROP INDEX IF EXISTS ix_dispute_search_text_trgm")

@@ -10,6 +10,7 @@ import pytest
 
 from mediation_desk.domain.errors import ValidationErrors
 from mediation_desk.domain.intake import DisputeDraft, PartyDraft
+from mediation_desk.domain.validation import generate_id_check_char
 from mediation_desk.domain.vocabulary import (
     Category,
     DisputeState,
@@ -23,8 +24,6 @@ from mediation_desk.domain.vocabulary import (
 )
 from mediation_desk.services.container import open_services
 from mediation_desk.services.dto import CaseFilter, RosterDraft, SortKey
-
-from mediation_desk.domain.validation import generate_id_check_char
 
 GOOD_ID = "11010519491231002X"  # born 1949: elderly, which lifts the tier suggestion
 ADULT_ID = "51072219850612123" + generate_id_check_char("51072219850612123")

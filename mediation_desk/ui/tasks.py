@@ -1,0 +1,134 @@
+"""Background work off the GUI thread, with the result delivered back on it.
+
+Modelled on Anki's `aqt/operations` (`QueryOp` / `CollectionOp`): a callable runs on a
+single worker thread, and its result or its exception comes back to the GUI thread
+through a queued signal, where the caller's `on_success` / `on_failure` run.  One worker
+means database writes (and later PDF rendering, whose library keeps module-level state)
+never run two at a time, and a database that is locked by another workstation for a few
+seconds freezes nothing.
+
+    tasks.run(lambda: services.cases.register(draft=draft, by=name),
+              on_success=self._saved, on_failure=self._save_failed)
+
+A callable that reports progress takes one argument, a `report(done, total)` function;
+ask for it with `with_progress=True` and handle `on_progress`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+Progress = Callable[[int, int], None]
+
+
+class Task(QObject):
+    """One piece of work.  Its public signals are always emitted on the GUI thread."""
+
+    succeeded = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+    finished = Signal()
+
+    # Emitted on the worker thread; queued to the slots below because this object
+    # lives on the GUI thread.
+    _done = Signal(bool, object)
+    _progress = Signal(int, int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.is_finished = False
+        self._done.connect(self._deliver)
+        self._progress.connect(self._deliver_progress)
+
+    @Slot(bool, object)
+    def _deliver(self, ok: bool, value: object) -> None:
+        self.is_finished = True
+        if ok:
+            self.result = value
+            self.succeeded.emit(value)
+        else:
+            self.error = value  # type: ignore[assignment]
+            self.failed.emit(value)
+        self.finished.emit()
+
+    @Slot(int, int)
+    def _deliver_progress(self, done: int, total: int) -> None:
+        self.progressed.emit(done, total)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, task: Task, work: Callable[..., object], with_progress: bool) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._task = task
+        self._work = work
+        self._with_progress = with_progress
+
+    def run(self) -> None:
+        task = self._task
+        try:
+            if self._with_progress:
+                result = self._work(task._progress.emit)
+            else:
+                result = self._work()
+        except BaseException as error:  # noqa: BLE001 - every failure goes back to the GUI
+            task._done.emit(False, error)
+        else:
+            task._done.emit(True, result)
+
+
+class TaskRunner(QObject):
+    """Runs callables one at a time on a single worker thread."""
+
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        *,
+        on_unhandled: Callable[[BaseException], None] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._running: set[Task] = set()
+        # Called for a failure whose caller gave no `on_failure` (a bug, as a rule).
+        self._on_unhandled = on_unhandled
+
+    def run(
+        self,
+        work: Callable[..., object],
+        *,
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[BaseException], None] | None = None,
+        on_progress: Progress | None = None,
+        with_progress: bool = False,
+    ) -> Task:
+        task = Task(self)
+        self._running.add(task)
+        if on_success is not None:
+            task.succeeded.connect(on_success)
+        if on_failure is not None:
+            task.failed.connect(on_failure)
+        elif self._on_unhandled is not None:
+            task.failed.connect(self._on_unhandled)
+        if on_progress is not None:
+            task.progressed.connect(on_progress)
+        task.finished.connect(lambda: self._forget(task))
+        self._pool.start(_Runnable(task, work, with_progress or on_progress is not None))
+        return task
+
+    def _forget(self, task: Task) -> None:
+        self._running.discard(task)
+        task.deleteLater()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def wait_for_done(self, msecs: int = -1) -> bool:
+        """Block until the worker is idle (at shutdown); queued results are not delivered."""
+        return self._pool.waitForDone(msecs)

@@ -1,0 +1,278 @@
+"""Small widgets shared by several windows: risk marks, the tier indicator, form fields.
+
+Nothing here knows about services; these only draw values and collect input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from PySide6.QtCore import QDate, QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediation_desk.domain.vocabulary import RiskGrade, Tier
+
+ERROR_COLOUR = "#c62828"
+HINT_COLOUR = "#5f6b7a"
+ACCENT = "#1f5fa8"
+
+
+def risk_pixmap(grade: RiskGrade, size: int = 12, ratio: float = 1.0) -> QPixmap:
+    """A filled circle in the grade's colour, as in the printed documents."""
+    pixmap = QPixmap(QSize(round(size * ratio), round(size * ratio)))
+    pixmap.setDevicePixelRatio(ratio)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QColor(grade.colour).darker(130))
+    painter.setBrush(QColor(grade.colour))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return pixmap
+
+
+def risk_icon(grade: RiskGrade, size: int = 12) -> QIcon:
+    icon = QIcon()
+    icon.addPixmap(risk_pixmap(grade, size, 1.0))
+    icon.addPixmap(risk_pixmap(grade, size, 2.0))
+    return icon
+
+
+class RiskMark(QWidget):
+    """A coloured dot and the grade's label: "● 红"."""
+
+    def __init__(self, grade: RiskGrade | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        self._dot = QLabel(self)
+        self._text = QLabel(self)
+        layout.addWidget(self._dot)
+        layout.addWidget(self._text)
+        if grade is not None:
+            self.set_grade(grade)
+
+    def set_grade(self, grade: RiskGrade) -> None:
+        self._dot.setPixmap(risk_pixmap(grade, 14, self.devicePixelRatioF()))
+        self._text.setText(self.tr("Risk: {grade}").format(grade=grade.label))
+        self.setToolTip(self._text.text())
+
+
+class TierSteps(QWidget):
+    """The three tiers as steps, the current one highlighted:
+    一级 警民联调工作站 → 二级 警民和谐工作队 → 三级 矛盾纠纷调解室."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self._steps: dict[Tier, QLabel] = {}
+        for tier in Tier:
+            if tier is not Tier.GRID:
+                arrow = QLabel("→", self)
+                arrow.setStyleSheet(f"color: {HINT_COLOUR};")
+                layout.addWidget(arrow)
+            label = QLabel(f"{tier.short_label} {tier.label}", self)
+            label.setObjectName(f"tier_step_{tier.key}")
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self._steps[tier] = label
+            layout.addWidget(label)
+        layout.addStretch(1)
+        self.current: Tier | None = None
+        self.set_tier(None)
+
+    def set_tier(self, tier: Tier | None) -> None:
+        self.current = tier
+        for step, label in self._steps.items():
+            if step is tier:
+                label.setStyleSheet(
+                    f"QLabel {{ background: {ACCENT}; color: white; font-weight: bold;"
+                    " border-radius: 4px; padding: 4px 10px; }"
+                )
+                label.setAccessibleDescription(self.tr("current tier"))
+            else:
+                label.setStyleSheet(
+                    "QLabel { color: #5f6b7a; border: 1px solid #c5ccd6;"
+                    " border-radius: 4px; padding: 3px 9px; }"
+                )
+                label.setAccessibleDescription("")
+
+    def step_label(self, tier: Tier) -> QLabel:
+        return self._steps[tier]
+
+
+class FieldBox(QWidget):
+    """A caption above an editor and a red error line below it.
+
+    The caption is the editor's buddy, so "&Name" gives Alt+N.  The error line stays
+    hidden until `set_error` is called, and `editor` is what gets the focus.
+    """
+
+    def __init__(
+        self, caption: str, editor: QWidget, parent: QWidget | None = None, *, key: str = ""
+    ) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.editor = editor
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.caption = QLabel(caption, self)
+        self.caption.setBuddy(editor)
+        self.caption.setStyleSheet(f"color: {HINT_COLOUR};")
+        layout.addWidget(self.caption)
+        layout.addWidget(editor)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet(f"color: {HINT_COLOUR};")
+        self.hint.hide()
+        layout.addWidget(self.hint)
+        self.error = QLabel(self)
+        self.error.setObjectName("error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.error.hide()
+        layout.addWidget(self.error)
+        layout.addStretch(1)
+
+    def set_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        self.editor.setProperty("invalid", bool(message))
+        self.editor.setStyleSheet(
+            f"border: 1px solid {ERROR_COLOUR};" if message else ""
+        )
+        self.editor.setAccessibleDescription(message)
+
+    def clear_error(self) -> None:
+        if self.error.isVisible() or self.error.text():
+            self.set_error("")
+
+    def error_text(self) -> str:
+        return self.error.text() if self.error.isVisible() else ""
+
+    def set_hint(self, text: str) -> None:
+        self.hint.setText(text)
+        self.hint.setVisible(bool(text))
+
+
+class ErrorLine(QLabel):
+    """A red message line for errors that belong to a section, not to one field."""
+
+    def __init__(self, parent: QWidget | None = None, *, key: str = "") -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName("error")
+        self.setWordWrap(True)
+        self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.hide()
+
+    def set_error(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+    def clear_error(self) -> None:
+        self.set_error("")
+
+    def error_text(self) -> str:
+        return self.text() if self.isVisible() else ""
+
+
+_DATE_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """"2026-11-20", "2026/11/20", "2026.11.20", "2026年11月20日" or "20261120"; "" is None.
+
+    Raises ValueError for anything else.
+    """
+    text = text.strip()
+    if not text:
+        return None
+    match = _DATE_RE.match(text)
+    if match:
+        year, month, day = (int(g) for g in match.groups())
+    elif text.isdigit() and len(text) == 8:
+        year, month, day = int(text[:4]), int(text[4:6]), int(text[6:])
+    else:
+        raise ValueError(text)
+    return dt.date(year, month, day)
+
+
+class DateLineEdit(QLineEdit):
+    """An optional date typed as text (fast from the keyboard), with a calendar button."""
+
+    date_picked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setPlaceholderText(self.tr("YYYY-MM-DD"))
+        self.setMaxLength(12)
+        action = QAction(self)
+        action.setIcon(self.style().standardIcon(self.style().StandardPixmap.SP_FileDialogDetailedView))
+        action.setToolTip(self.tr("Pick from a calendar"))
+        action.triggered.connect(self._show_calendar)
+        self.addAction(action, QLineEdit.ActionPosition.TrailingPosition)
+        self._calendar: QCalendarWidget | None = None
+
+    def date(self) -> dt.date | None:
+        """The date typed, None if empty; ValueError if it is not a date."""
+        return parse_date(self.text())
+
+    def set_date(self, value: dt.date | None) -> None:
+        self.setText(value.isoformat() if value else "")
+
+    def _show_calendar(self) -> None:
+        calendar = QCalendarWidget()
+        calendar.setWindowFlags(Qt.WindowType.Popup)
+        calendar.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        try:
+            current = self.date()
+        except ValueError:
+            current = None
+        if current:
+            calendar.setSelectedDate(QDate(current.year, current.month, current.day))
+        calendar.clicked.connect(lambda qdate: self._picked(calendar, qdate))
+        calendar.activated.connect(lambda qdate: self._picked(calendar, qdate))
+        calendar.move(self.mapToGlobal(QPoint(0, self.height())))
+        calendar.show()
+        calendar.setFocus()
+        self._calendar = calendar
+
+    def _picked(self, calendar: QCalendarWidget, qdate: QDate) -> None:
+        self.set_date(dt.date(qdate.year(), qdate.month(), qdate.day()))
+        calendar.close()
+        self._calendar = None
+        self.setFocus()
+        self.date_picked.emit()
+
+
+def section_title(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    font = label.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    label.setFont(font)
+    label.setStyleSheet(f"color: {ACCENT}; padding-top: 6px;")
+    return label
+
+
+def hline(parent: QWidget | None = None) -> QFrame:
+    line = QFrame(parent)
+    line.setFrameShape(QFrame.Shape.HLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    line.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return line
