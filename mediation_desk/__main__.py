@@ -4,4 +4,7 @@ import sys
 
 from mediation_desk.cli import main
 
-sys.exit(main())
+# The guard matters: worker processes (spawned by the demo generator) import this module
+# as __mp_main__ and must not start another program.
+if __name__ == "__main__":
+    sys.exit(main())

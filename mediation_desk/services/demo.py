@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import multiprocessing
+import os
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -42,6 +45,7 @@ from mediation_desk.persistence.models import (
     Party,
     RosterMember,
 )
+from mediation_desk.persistence.search import search_grams
 from mediation_desk.services.cases import format_case_number, parties_display, search_text
 
 SURNAMES = (
@@ -179,74 +183,184 @@ def generate_demo(
     # Registration dates spread over three years, in order, so numbers follow the dates.
     days = sorted(start + dt.timedelta(days=rng.randrange(0, (today - start).days + 1))
                   for _ in range(cases))
-    states = list(STATE_WEIGHTS)
-    weights = list(STATE_WEIGHTS.values())
+    serial_by_year: dict[int, int] = {}
+    serials = []
+    for day in days:
+        serial_by_year[day.year] = serial_by_year.get(day.year, 0) + 1
+        serials.append(serial_by_year[day.year])
 
     engine = services.uow.engine
-    serial_by_year: dict[int, int] = {}
     total_parties = total_events = 0
     # One transaction: a demo that is interrupted leaves the database as it was.
     with engine.begin() as connection:
         triggers = _suspend_search_triggers(connection)
+        if connection.dialect.name == "sqlite":
+            # A large page cache for this connection keeps index updates in memory.
+            connection.exec_driver_sql("PRAGMA cache_size = -262144")
         connection.execute(insert(RosterMember), _roster(rng, names, now))
         roster = connection.execute(select(RosterMember.id, RosterMember.role, RosterMember.name,
                                            RosterMember.grid)).all()
-        mediators = [(r.id, r.name) for r in roster if r.role == RosterRole.MEDIATOR.value]
-        grid_workers = [(r.id, r.grid) for r in roster if r.role == RosterRole.GRID_WORKER.value]
-        officers = [r.name for r in roster if r.role == RosterRole.COMMUNITY_OFFICER.value]
-        next_id = (connection.scalar(select(func.max(Dispute.id))) or 0) + 1
-        for batch_start in range(0, cases, BATCH):
-            disputes, party_rows, event_rows = [], [], []
-            for offset in range(batch_start, min(cases, batch_start + BATCH)):
-                day = days[offset]
-                # Make sure every state, tier, category and source shows up even in a
-                # small demo, then draw the rest by weight.
-                state = states[offset] if offset < len(states) else rng.choices(states, weights)[0]
-                if (today - day).days < 40 and state is DisputeState.CLOSED:
-                    state = DisputeState.SETTLED
-                category = list(Category)[offset % len(Category)] if offset < 30 else rng.choice(list(Category))
-                source = list(Source)[offset % len(Source)] if offset < 30 else rng.choice(list(Source))
-                serial = serial_by_year[day.year] = serial_by_year.get(day.year, 0) + 1
-                number = format_case_number(day.year, short_name, serial)
-                d, ps, es = _one_case(rng, names, next_id, number, day, serial, state, category,
-                                      source, mediators, grid_workers, officers, today, offset)
-                next_id += 1
-                disputes.append(d)
-                party_rows += ps
-                event_rows += es
-            _bulk_insert(connection, Dispute, disputes)
-            _bulk_insert(connection, Party, party_rows)
-            _bulk_insert(connection, DisputeEvent, event_rows)
-            total_parties += len(party_rows)
-            total_events += len(event_rows)
+        first_id = (connection.scalar(select(func.max(Dispute.id))) or 0) + 1
+        specs = [
+            _BatchSpec(
+                seed=seed,
+                first_offset=begin,
+                first_id=first_id + begin,
+                days=tuple(days[begin : begin + BATCH]),
+                serials=tuple(serials[begin : begin + BATCH]),
+                short_name=short_name,
+                today=today,
+                mediators=tuple((r.id, r.name) for r in roster if r.role == RosterRole.MEDIATOR.value),
+                grid_workers=tuple((r.id, r.grid) for r in roster
+                                   if r.role == RosterRole.GRID_WORKER.value),
+                officers=tuple(r.name for r in roster
+                               if r.role == RosterRole.COMMUNITY_OFFICER.value),
+                sqlite=connection.dialect.name == "sqlite",
+            )
+            for begin in range(0, cases, BATCH)
+        ]
+        for done, batch in enumerate(_batches(specs), start=1):
+            for model in (Dispute, Party, DisputeEvent):
+                _write(connection, model, batch[model.__tablename__])
+            if batch["grams"][1]:
+                connection.exec_driver_sql(
+                    "INSERT INTO dispute_grams(rowid, grams) VALUES (?, ?)", batch["grams"][1]
+                )
+            total_parties += len(batch["party"][1])
+            total_events += len(batch["dispute_event"][1])
             if progress:
-                progress(min(cases, batch_start + BATCH), cases)
+                progress(min(cases, done * BATCH), cases)
         connection.execute(insert(CaseNumberSequence),
                            [{"year": y, "last_value": n} for y, n in serial_by_year.items()])
         _restore_search_triggers(connection, triggers)
     return DemoSummary(cases=cases, parties=total_parties, events=total_events)
 
 
+@dataclass(frozen=True)
+class _BatchSpec:
+    """Everything one batch of cases is made from; each batch has its own random stream,
+    so the result is the same whichever process makes it."""
+
+    seed: int
+    first_offset: int
+    first_id: int
+    days: tuple[dt.date, ...]
+    serials: tuple[int, ...]
+    short_name: str
+    today: dt.date
+    mediators: tuple[tuple[int, str], ...]
+    grid_workers: tuple[tuple[int, str], ...]
+    officers: tuple[str, ...]
+    sqlite: bool
+
+
+_Packed = tuple[tuple[str, ...], list]
+
+
+def _make_batch(spec: _BatchSpec) -> dict[str, _Packed]:
+    """One batch's rows per table, packed ready for executemany (see `_pack`)."""
+    rng = random.Random(spec.seed * 1_000_003 + spec.first_offset)
+    names = _Names(rng)
+    states, weights = list(STATE_WEIGHTS), list(STATE_WEIGHTS.values())
+    categories, sources = list(Category), list(Source)
+    disputes: list[dict] = []
+    parties: list[dict] = []
+    events: list[dict] = []
+    for k, (day, serial) in enumerate(zip(spec.days, spec.serials, strict=True)):
+        offset = spec.first_offset + k
+        # Every state, category and source shows up even in a small demo; the rest are
+        # drawn by weight.
+        state = states[offset] if offset < len(states) else rng.choices(states, weights)[0]
+        if (spec.today - day).days < 40 and state is DisputeState.CLOSED:
+            state = DisputeState.SETTLED
+        category = categories[offset % len(categories)] if offset < 30 else rng.choice(categories)
+        source = sources[offset % len(sources)] if offset < 30 else rng.choice(sources)
+        number = format_case_number(day.year, spec.short_name, serial)
+        d, ps, es = _one_case(rng, names, spec.first_id + k, number, day, serial, state, category,
+                              source, spec.mediators, spec.grid_workers, spec.officers,
+                              spec.today, offset)
+        disputes.append(d)
+        parties += ps
+        events += es
+    grams = [(d["id"], search_grams(d["search_text"])) for d in disputes] if spec.sqlite else []
+    return {
+        "dispute": _pack(disputes, spec.sqlite),
+        "party": _pack(parties, spec.sqlite),
+        "dispute_event": _pack(events, spec.sqlite),
+        "grams": (("rowid", "grams"), grams),
+    }
+
+
+def _pack(rows: list[dict], sqlite: bool) -> _Packed:
+    """Column names and rows; for SQLite, tuples of the values SQLAlchemy would store,
+    made here (in the worker processes) rather than by the writing process."""
+    if not rows:
+        return (), []
+    columns = tuple(rows[0])
+    if not sqlite:
+        return columns, rows
+    typed = [i for i, name in enumerate(columns) if name in _TYPED_COLUMNS]
+    packed = []
+    for row in rows:
+        record = list(row.values())
+        for i in typed:
+            record[i] = _sqlite_value(record[i])
+        packed.append(tuple(record))
+    return columns, packed
+
+
+def _write(connection, model, packed: _Packed) -> None:  # type: ignore[no-untyped-def]
+    """executemany straight to the driver on SQLite: SQLAlchemy's per-row parameter
+    processing would double the demo's time at 100,000 cases.  Other databases take the
+    ordinary Core path."""
+    columns, rows = packed
+    if not rows:
+        return
+    if connection.dialect.name != "sqlite":
+        connection.execute(insert(model), rows)
+        return
+    connection.exec_driver_sql(
+        f"INSERT INTO {model.__tablename__} ({', '.join(columns)}) "
+        f"VALUES ({', '.join('?' * len(columns))})",
+        rows,
+    )
+
+
+def _batches(specs: list[_BatchSpec]) -> Iterator[dict[str, _Packed]]:
+    """Batches in order; made by worker processes while this one writes, when there are
+    enough of them to pay for starting the workers (spawned, never forked: the GUI may
+    call this from a thread)."""
+    workers = min(2, os.cpu_count() or 1)
+    if len(specs) < 4 or workers < 2:
+        yield from map(_make_batch, specs)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        yield from pool.map(_make_batch, specs)
+
+
 def _suspend_search_triggers(connection) -> list[str]:  # type: ignore[no-untyped-def]
-    """Drop the search-index triggers for a bulk load (the indexes are rebuilt once at
-    the end, about seven times faster than row by row).  Returns their SQL."""
+    """Drop the search triggers and the secondary indexes of the bulk-loaded tables, to
+    be made again once at the end (several times faster than row by row, and safe: the
+    whole demo is one transaction on an empty database).  Returns their SQL."""
     if connection.dialect.name != "sqlite":
         return []
     rows = connection.exec_driver_sql(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'dispute'"
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ("
+        "(type = 'trigger' AND tbl_name = 'dispute') OR "
+        "(type = 'index' AND tbl_name IN ('dispute', 'party', 'dispute_event')))"
     ).all()
-    for name, _sql in rows:
-        connection.exec_driver_sql(f'DROP TRIGGER "{name}"')
-    return [sql for _name, sql in rows]
+    for kind, name, _sql in rows:
+        connection.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
+    # Indexes first, then triggers (the triggers' tables must be indexed when they run).
+    return [sql for kind, _n, sql in sorted(rows, key=lambda r: r[0] != "index")]
 
 
 def _restore_search_triggers(connection, triggers: list[str]) -> None:  # type: ignore[no-untyped-def]
     if connection.dialect.name != "sqlite":
         return
+    # The gram index was filled batch by batch; the trigram one is rebuilt in one pass.
     connection.exec_driver_sql("INSERT INTO dispute_search(dispute_search) VALUES ('rebuild')")
-    connection.exec_driver_sql(
-        "INSERT INTO dispute_grams(rowid, grams) SELECT id, md_search_grams(search_text) FROM dispute"
-    )
     for sql in triggers:
         connection.exec_driver_sql(sql)
 
@@ -262,29 +376,6 @@ def _sqlite_value(value: object) -> object:
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False)
     return value
-
-
-def _bulk_insert(connection, model, rows: list[dict]) -> None:  # type: ignore[no-untyped-def]
-    """executemany straight to the driver on SQLite: SQLAlchemy's per-row parameter
-    processing would double the demo's time at 100,000 cases.  Other databases take the
-    ordinary Core path."""
-    if not rows:
-        return
-    if connection.dialect.name != "sqlite":
-        connection.execute(insert(model), rows)
-        return
-    columns = list(rows[0])
-    typed = [i for i, name in enumerate(columns)
-             if isinstance(rows[0][name], (dt.date, Decimal, dict)) or name in _TYPED_COLUMNS]
-    sql = (f"INSERT INTO {model.__tablename__} ({', '.join(columns)}) "
-           f"VALUES ({', '.join('?' * len(columns))})")
-    values = []
-    for row in rows:
-        record = list(row.values())
-        for i in typed:
-            record[i] = _sqlite_value(record[i])
-        values.append(tuple(record))
-    connection.exec_driver_sql(sql, values)
 
 
 # Columns that may hold a date, datetime, Decimal or dict even when the first row's is None.
