@@ -11,10 +11,10 @@ from __future__ import annotations
 import enum
 
 
-class _Labelled(str, enum.Enum):
+class LabelledEnum(str, enum.Enum):  # noqa: UP042 - members carry labels
     """A str-valued enum whose members carry a Chinese label."""
 
-    def __new__(cls, value: str, label: str) -> _Labelled:
+    def __new__(cls, value: str, label: str) -> LabelledEnum:
         obj = str.__new__(cls, value)
         obj._value_ = value
         obj.label = label  # type: ignore[attr-defined]
@@ -23,7 +23,7 @@ class _Labelled(str, enum.Enum):
     label: str
 
     @classmethod
-    def from_label(cls, label: str) -> _Labelled:
+    def from_label(cls, label: str) -> LabelledEnum:
         for member in cls:
             if member.label == label:
                 return member
@@ -50,7 +50,7 @@ class Tier(enum.IntEnum):
         return {1: "一级", 2: "二级", 3: "三级"}[self.value]
 
 
-class DisputeState(_Labelled):
+class DisputeState(LabelledEnum):
     REGISTERED = ("registered", "已登记")
     ACCEPTED = ("accepted", "已受理")
     DECLINED = ("declined", "不予受理")
@@ -62,7 +62,7 @@ class DisputeState(_Labelled):
     WITHDRAWN = ("withdrawn", "已撤回")
 
 
-class Source(_Labelled):
+class Source(LabelledEnum):
     APPLICATION = ("application", "当事人申请")
     POLICE_INCIDENT = ("police_incident", "110警情转办")
     GRID_SCREENING = ("grid_screening", "网格员排查")
@@ -72,7 +72,7 @@ class Source(_Labelled):
     OTHER = ("other", "其他")
 
 
-class Category(_Labelled):
+class Category(LabelledEnum):
     MARRIAGE_FAMILY = ("marriage_family", "婚姻家庭")
     NEIGHBOUR = ("neighbour", "邻里")
     HOUSING_HOMESTEAD = ("housing_homestead", "房屋宅基地")
@@ -90,7 +90,7 @@ class Category(_Labelled):
     OTHER = ("other", "其他")
 
 
-class RiskGrade(_Labelled):
+class RiskGrade(LabelledEnum):
     RED = ("red", "红")
     ORANGE = ("orange", "橙")
     YELLOW = ("yellow", "黄")
@@ -112,27 +112,27 @@ class RiskGrade(_Labelled):
         return {"red": 4, "orange": 3, "yellow": 2, "blue": 1}[self.value]
 
 
-class DisputeKind(_Labelled):
+class DisputeKind(LabelledEnum):
     PEOPLES = ("peoples", "人民调解")
     PUBLIC_SECURITY = ("public_security", "治安调解")
 
 
-class PartySide(_Labelled):
+class PartySide(LabelledEnum):
     APPLICANT = ("applicant", "申请人")
     RESPONDENT = ("respondent", "被申请人")
 
 
-class PartyType(_Labelled):
+class PartyType(LabelledEnum):
     PERSON = ("person", "自然人")
     ORGANISATION = ("organisation", "单位")
 
 
-class Sex(_Labelled):
+class Sex(LabelledEnum):
     MALE = ("male", "男")
     FEMALE = ("female", "女")
 
 
-class RosterRole(_Labelled):
+class RosterRole(LabelledEnum):
     """Who a roster entry is (DOMAIN §2)."""
 
     MEDIATOR = ("mediator", "专职调解员")
@@ -142,7 +142,7 @@ class RosterRole(_Labelled):
     DEPARTMENT = ("department", "协调部门")
 
 
-class EventKind(_Labelled):
+class EventKind(LabelledEnum):
     """What an event row on a dispute's timeline records."""
 
     REGISTERED = ("registered", "登记")

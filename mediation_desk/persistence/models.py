@@ -158,6 +158,14 @@ class Dispute(Base):
     # matches.  Indexed by the FTS5 trigram table `dispute_search` on SQLite.
     search_text: Mapped[str] = mapped_column(Text, default="")
     registered_by: Mapped[str] = mapped_column(String(100), default="")
+    # How it ended (DOMAIN §3): the kind of agreement, or the route the parties were told.
+    settlement: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    referral_route: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    # A red-risk dispute stays on the red-alert list until the duty leader's
+    # notification is recorded.
+    red_acknowledged_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    red_acknowledged_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    duty_leader: Mapped[str] = mapped_column(String(100), default="", server_default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
     # Optimistic locking: a second workstation saving over a changed row is refused.
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -171,6 +179,9 @@ class Dispute(Base):
     )
     events: Mapped[list[DisputeEvent]] = relationship(
         back_populates="dispute", order_by="DisputeEvent.id"
+    )
+    sessions: Mapped[list[MediationSession]] = relationship(
+        back_populates="dispute", order_by="MediationSession.seq"
     )
     mediator: Mapped[RosterMember | None] = relationship(foreign_keys=[mediator_id])
     grid_worker: Mapped[RosterMember | None] = relationship(foreign_keys=[grid_worker_id])
@@ -239,3 +250,59 @@ class DisputeEvent(Base):
     data: Mapped[dict | None] = mapped_column(JSON, nullable=True)
 
     dispute: Mapped[Dispute] = relationship(back_populates="events")
+
+
+class MediationSession(Base):
+    """One mediation session (调解笔录), at the tier the dispute had then (DOMAIN §5)."""
+
+    __tablename__ = "mediation_session"
+    __table_args__ = (
+        UniqueConstraint("dispute_id", "seq", name="uq_mediation_session_dispute_seq"),
+        CheckConstraint("tier IN (1, 2, 3)", name="tier"),
+        CheckConstraint("outcome IN ('continue', 'settled', 'failed')", name="outcome"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dispute_id: Mapped[int] = mapped_column(
+        ForeignKey("dispute.id", ondelete="CASCADE"), index=True
+    )
+    seq: Mapped[int] = mapped_column(Integer)
+    held_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    start_time: Mapped[str] = mapped_column(String(5), default="")
+    end_time: Mapped[str] = mapped_column(String(5), default="")
+    place: Mapped[str] = mapped_column(String(200), default="")
+    tier: Mapped[int] = mapped_column(Integer)
+    others_present: Mapped[str] = mapped_column(Text, default="")
+    parties_present: Mapped[str] = mapped_column(Text, default="")
+    applicant_statement: Mapped[str] = mapped_column(Text, default="")
+    respondent_statement: Mapped[str] = mapped_column(Text, default="")
+    proposals: Mapped[str] = mapped_column(Text, default="")
+    outcome: Mapped[str] = mapped_column(String(16))
+    next_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    recorded_by: Mapped[str] = mapped_column(String(100), default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime)
+
+    dispute: Mapped[Dispute] = relationship(back_populates="sessions")
+    participants: Mapped[list[SessionParticipant]] = relationship(
+        back_populates="session", cascade="all, delete-orphan", order_by="SessionParticipant.id"
+    )
+
+
+class SessionParticipant(Base):
+    """Who from the roster took part in a session; name and role are copied so the record
+    stays true if the roster entry is later renamed."""
+
+    __tablename__ = "session_participant"
+    __table_args__ = (CheckConstraint(_one_of("role", RosterRole), name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    session_id: Mapped[int] = mapped_column(
+        ForeignKey("mediation_session.id", ondelete="CASCADE"), index=True
+    )
+    roster_member_id: Mapped[int | None] = mapped_column(
+        ForeignKey("roster_member.id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(32))
+
+    session: Mapped[MediationSession] = relationship(back_populates="participants")

@@ -9,6 +9,7 @@ import sys
 import pytest
 
 from mediation_desk.cli import main
+from mediation_desk.persistence.migrate import SCHEMA_HEAD
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:
@@ -29,9 +30,9 @@ def demo_db(tmp_path, capsys):
 def test_db_subcommands(tmp_path, capsys):
     path = tmp_path / "cli.sqlite"
     code, out, _ = run(capsys, "db", "upgrade", "--database", str(path), "--json")
-    assert code == 0 and json.loads(out)["to"] == "0001"
+    assert code == 0 and json.loads(out)["to"] == SCHEMA_HEAD
     code, out, _ = run(capsys, "--database", str(path), "db", "current")
-    assert code == 0 and out.strip() == "0001"
+    assert code == 0 and out.strip() == SCHEMA_HEAD
     code, out, _ = run(capsys, "db", "check", "--database", str(path), "--json")
     assert code == 0 and json.loads(out)["ok"] is True
     code, out, _ = run(capsys, "db", "backup", str(tmp_path / "copy.sqlite"), "--database", str(path))

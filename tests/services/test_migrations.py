@@ -68,6 +68,63 @@ def test_backup_copy_is_consistent_and_old_copies_are_pruned(tmp_path, monkeypat
     services.close()
 
 
+def test_upgrade_from_the_first_revision_keeps_data_and_a_copy(tmp_path, clock):
+    """A database left at revision 0001 by the first release: copied aside, upgraded,
+    nothing lost, and the search triggers (made by raw SQL in 0001) still work."""
+    from alembic import command
+
+    from mediation_desk.domain.intake import DisputeDraft, PartyDraft
+    from mediation_desk.domain.vocabulary import Category, PartySide, Source
+    from mediation_desk.services.dto import CaseFilter
+
+    path = tmp_path / "first.sqlite"
+    engine = create_database_engine(path)
+    with engine.connect() as connection:
+        connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        with connection.begin():
+            command.upgrade(migrate._alembic_config(connection), "0001")
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO dispute (number, year, serial, kind, source, category, state, tier, "
+            "suggested_tier, tier_reason, intake_flags, risk, registered_at, registered_on, "
+            "place, summary, applicant_claims, respondent_claims, people_involved, grid, "
+            "community_officer, parties_display, search_text, registered_by, updated_at, version) "
+            "VALUES ('（2025）潼川调字第0001号', 2025, 1, 'peoples', 'application', 'neighbour', "
+            "'registered', 1, 1, '', '{}', 'blue', '2025-03-01 09:00:00.000000', '2025-03-01', "
+            "'', '漏水', '', '', 2, '', '', '周喆 与 吴昇', '（2025）潼川调字第0001号 周喆 吴昇', "
+            "'x', '2025-03-01 09:00:00.000000', 1)"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO case_number_sequence (year, last_value) VALUES (2025, 1)"
+        )
+    engine.dispose()
+
+    services = open_services(path, clock=clock)
+    assert services.upgrade.from_revision == "0001"
+    assert services.upgrade.to_revision == migrate.SCHEMA_HEAD
+    assert services.upgrade.backup is not None and services.upgrade.backup.exists()
+    with sqlite3.connect(services.upgrade.backup) as copy:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    assert services.cases.count() == 1
+    assert services.cases.count(CaseFilter(search="周喆")) == 1
+    services.cases.register(
+        draft=DisputeDraft(
+            source=Source.APPLICATION,
+            category=Category.NEIGHBOUR,
+            parties=(
+                PartyDraft(side=PartySide.APPLICANT, name="郑犇"),
+                PartyDraft(side=PartySide.RESPONDENT, name="王淼"),
+            ),
+            summary="噪音",
+        ),
+        by="x",
+    )
+    assert services.cases.count(CaseFilter(search="郑犇")) == 1
+    assert migrate.schema_differences(services.engine) == []
+    assert migrate.integrity_problems(services.engine) == []
+    services.close()
+
+
 def test_database_from_a_newer_program_is_refused_untouched(tmp_path):
     path = tmp_path / "newer.sqlite"
     open_services(path).close()
