@@ -33,6 +33,7 @@ from mediation_desk.persistence.models import (
     CaseNumberSequence,
     Dispute,
     DisputeEvent,
+    MediationSession,
     Party,
     RosterMember,
 )
@@ -43,7 +44,9 @@ from mediation_desk.services.dto import (
     CaseFilter,
     CaseRow,
     EventView,
+    ParticipantView,
     PartyView,
+    SessionView,
     SortKey,
 )
 from mediation_desk.services.settings import SettingsService
@@ -262,6 +265,7 @@ class CaseService:
                 options=[
                     selectinload(Dispute.parties),
                     selectinload(Dispute.events),
+                    selectinload(Dispute.sessions).selectinload(MediationSession.participants),
                     selectinload(Dispute.mediator),
                     selectinload(Dispute.grid_worker),
                 ],
@@ -295,6 +299,10 @@ def _filtered(query: Select, filters: CaseFilter, session: Session) -> Select:
         query = query.where(Dispute.registered_on >= filters.date_from)
     if filters.date_to:
         query = query.where(Dispute.registered_on <= filters.date_to)
+    if filters.red_alerts_only:
+        query = query.where(
+            Dispute.risk == RiskGrade.RED.value, Dispute.red_acknowledged_at.is_(None)
+        )
     return apply_search(query, filters.search, session)
 
 
@@ -463,5 +471,37 @@ def _case_detail(d: Dispute) -> CaseDetail:
         flags=dict(d.intake_flags or {}),
         parties=tuple(_party_view(p) for p in d.parties),
         events=tuple(_event_view(e) for e in d.events),
+        sessions=tuple(_session_view(s) for s in d.sessions),
+        settlement=d.settlement,
+        referral_route=d.referral_route,
+        duty_leader=d.duty_leader,
+        red_acknowledged_at=d.red_acknowledged_at,
+    )
+
+
+def _session_view(s: MediationSession) -> SessionView:
+    from mediation_desk.domain.sessions import SessionOutcome
+
+    return SessionView(
+        id=s.id,
+        seq=s.seq,
+        held_on=s.held_on,
+        start_time=s.start_time,
+        end_time=s.end_time,
+        place=s.place,
+        tier=Tier(s.tier),
+        participants=tuple(
+            ParticipantView(roster_id=p.roster_member_id, name=p.name, role=RosterRole(p.role))
+            for p in s.participants
+        ),
+        parties_present=s.parties_present,
+        others_present=s.others_present,
+        applicant_statement=s.applicant_statement,
+        respondent_statement=s.respondent_statement,
+        proposals=s.proposals,
+        outcome=s.outcome,
+        outcome_label=SessionOutcome(s.outcome).label,
+        next_on=s.next_on,
+        recorded_by=s.recorded_by,
     )
 

@@ -13,6 +13,7 @@ from mediation_desk.persistence.engine import create_database_engine, database_u
 from mediation_desk.persistence.migrate import UpgradeResult, upgrade
 from mediation_desk.persistence.unit_of_work import UnitOfWork
 from mediation_desk.services.cases import CaseService
+from mediation_desk.services.flow import FlowService
 from mediation_desk.services.maintenance import MaintenanceService
 from mediation_desk.services.roster import RosterService
 from mediation_desk.services.settings import SettingsService
@@ -30,6 +31,7 @@ class Services:
     settings: SettingsService
     cases: CaseService
     roster: RosterService
+    flow: FlowService
     maintenance: MaintenanceService
     clock: Callable[[], dt.datetime]
     upgrade: UpgradeResult | None
@@ -54,13 +56,15 @@ def open_services(
         raise
     uow = UnitOfWork(engine)
     settings = SettingsService(uow=uow)
+    cases = CaseService(uow=uow, settings=settings, clock=clock)
     return Services(
         url=url,
         engine=engine,
         uow=uow,
         settings=settings,
-        cases=CaseService(uow=uow, settings=settings, clock=clock),
+        cases=cases,
         roster=RosterService(uow=uow, clock=clock),
+        flow=FlowService(uow=uow, cases=cases, clock=clock),
         maintenance=MaintenanceService(engine=engine, clock=clock),
         clock=clock,
         upgrade=result,

@@ -37,6 +37,8 @@ class SortKey(enum.Enum):
 
 @dataclass(frozen=True)
 class CaseFilter:
+    """What the case list shows; empty sets mean "any"."""
+
     states: frozenset[DisputeState] = frozenset()
     tiers: frozenset[Tier] = frozenset()
     categories: frozenset[Category] = frozenset()
@@ -44,6 +46,8 @@ class CaseFilter:
     date_from: dt.date | None = None  # on the date received (登记/受理)
     date_to: dt.date | None = None
     search: str = ""
+    # Red-risk disputes whose duty-leader notification is not recorded yet.
+    red_alerts_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -162,6 +166,53 @@ class EventView:
 
 
 @dataclass(frozen=True)
+class ParticipantView:
+    roster_id: int | None
+    name: str
+    role: RosterRole
+
+
+@dataclass(frozen=True)
+class SessionView:
+    id: int
+    seq: int
+    held_on: dt.date
+    start_time: str
+    end_time: str
+    place: str
+    tier: Tier
+    participants: tuple[ParticipantView, ...]
+    parties_present: str
+    others_present: str
+    applicant_statement: str
+    respondent_statement: str
+    proposals: str
+    outcome: str
+    outcome_label: str
+    next_on: dt.date | None
+    recorded_by: str
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "seq": self.seq,
+            "date": self.held_on.isoformat(),
+            "start_time": self.start_time,
+            "end_time": self.end_time,
+            "place": self.place,
+            "tier": int(self.tier),
+            "present": [
+                {"name": p.name, "role": p.role.value, "roster_id": p.roster_id}
+                for p in self.participants
+            ],
+            "parties_present": self.parties_present,
+            "others_present": self.others_present,
+            "outcome": self.outcome,
+            "next_date": self.next_on.isoformat() if self.next_on else None,
+            "recorded_by": self.recorded_by,
+        }
+
+
+@dataclass(frozen=True)
 class CaseDetail:
     row: CaseRow
     kind: DisputeKind
@@ -184,6 +235,15 @@ class CaseDetail:
     flags: dict[str, object]
     parties: tuple[PartyView, ...]
     events: tuple[EventView, ...] = field(default_factory=tuple)
+    sessions: tuple[SessionView, ...] = field(default_factory=tuple)
+    settlement: str | None = None
+    referral_route: str | None = None
+    duty_leader: str = ""
+    red_acknowledged_at: dt.datetime | None = None
+
+    @property
+    def red_alert_open(self) -> bool:
+        return self.row.risk is RiskGrade.RED and self.red_acknowledged_at is None
 
     @property
     def id(self) -> int:
@@ -214,7 +274,11 @@ class CaseDetail:
                 "grid_worker": self.grid_worker,
                 "parties": [p.as_json(masked=masked) for p in self.parties],
                 "events": [e.as_json() for e in self.events],
-                "sessions": [],
+                "sessions": [s.as_json() for s in self.sessions],
+                "settlement": self.settlement,
+                "referral_route": self.referral_route,
+                "red_alert_open": self.red_alert_open,
+                "duty_leader": self.duty_leader,
             }
         )
         return data

@@ -1,0 +1,310 @@
+"""Moving a dispute through its life: the three-tier flow, sessions, risk grade.
+
+Every move reads the dispute inside a write transaction (SQLite's write lock is taken at
+BEGIN), checks that it is still the version the mediator was looking at, asks the pure
+state machine (`domain.escalation.decide`) and writes the state change and exactly one
+event row in that same transaction.  A second window escalating the same dispute at the
+same moment therefore finds a newer version and is refused; nothing is ever done twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from mediation_desk.domain.errors import (
+    ConcurrentModification,
+    IllegalTransition,
+    NotFound,
+    ValidationError,
+    ValidationErrors,
+)
+from mediation_desk.domain.escalation import (
+    CaseFacts,
+    Move,
+    MoveRequest,
+    ReferralRoute,
+    SettlementKind,
+    Transition,
+    allowed_moves,
+    decide,
+)
+from mediation_desk.domain.sessions import Participant, SessionDraft, validate_session
+from mediation_desk.domain.vocabulary import (
+    DisputeKind,
+    DisputeState,
+    EventKind,
+    RiskGrade,
+    RosterRole,
+    Tier,
+)
+from mediation_desk.persistence.models import (
+    Dispute,
+    DisputeEvent,
+    MediationSession,
+    RosterMember,
+    SessionParticipant,
+)
+from mediation_desk.persistence.unit_of_work import UnitOfWork
+from mediation_desk.services.cases import CaseService
+from mediation_desk.services.dto import CaseDetail
+
+Clock = Callable[[], dt.datetime]
+
+STALE = "这个案件刚被另一台电脑或窗口修改过（例如已升级），您的操作未执行。请刷新后再看。"
+
+
+class FlowService:
+    def __init__(self, *, uow: UnitOfWork, cases: CaseService, clock: Clock) -> None:
+        self._uow = uow
+        self._cases = cases
+        self._clock = clock
+
+    # ------------------------------------------------------------------ reads
+    def facts(self, dispute_id: int) -> CaseFacts:
+        with self._uow.read() as session:
+            return _facts(session, _get(session, dispute_id))
+
+    def allowed_moves(self, dispute_id: int) -> list[Move]:
+        return allowed_moves(self.facts(dispute_id))
+
+    # ----------------------------------------------------------------- writes
+    def move(
+        self, *, dispute_id: int, expected_version: int, request: MoveRequest, by: str
+    ) -> CaseDetail:
+        now = self._clock()
+        with self._uow.write() as session:
+            dispute = _get(session, dispute_id)
+            _check_version(dispute, expected_version)
+            transition = decide(_facts(session, dispute), request)
+            team = _team(session, request.team) if request.move is Move.ESCALATE else []
+            _apply(dispute, transition, request, now)
+            session.add(
+                DisputeEvent(
+                    dispute_id=dispute.id,
+                    at=now,
+                    kind=transition.event.value,
+                    from_state=transition.from_state.value,
+                    to_state=transition.to_state.value,
+                    from_tier=int(transition.from_tier),
+                    to_tier=int(transition.to_tier),
+                    reason=transition.reason,
+                    by=by,
+                    data={"team": team} if team else None,
+                )
+            )
+            session.commit()
+        return self._cases.detail(dispute_id)
+
+    def set_tier(
+        self, *, dispute_id: int, expected_version: int, tier: Tier, reason: str, by: str
+    ) -> CaseDetail:
+        """Confirm or override the tier before mediation starts (afterwards, escalate)."""
+        now = self._clock()
+        with self._uow.write() as session:
+            dispute = _get(session, dispute_id)
+            _check_version(dispute, expected_version)
+            state = DisputeState(dispute.state)
+            if state not in (DisputeState.REGISTERED, DisputeState.ACCEPTED):
+                raise IllegalTransition("调解开始后改变层级须通过升级或降级，并填写理由")
+            if tier != dispute.suggested_tier and not reason.strip():
+                raise ValidationErrors(
+                    [ValidationError("tier_reason", "所选层级与系统建议不同，请填写理由")]
+                )
+            session.add(
+                DisputeEvent(
+                    dispute_id=dispute.id, at=now, kind=EventKind.TIER_CONFIRMED.value,
+                    from_tier=dispute.tier, to_tier=int(tier), reason=reason.strip(), by=by,
+                )
+            )
+            dispute.tier = int(tier)
+            dispute.tier_reason = reason.strip() if tier != dispute.suggested_tier else ""
+            dispute.updated_at = now
+            session.commit()
+        return self._cases.detail(dispute_id)
+
+    def record_session(self, *, dispute_id: int, draft: SessionDraft, by: str) -> CaseDetail:
+        """Record a session at the dispute's current tier.  Not tied to a version: a
+        session typed over half an hour must not be lost because someone changed the
+        risk grade meanwhile."""
+        now = self._clock()
+        with self._uow.write() as session:
+            dispute = _get(session, dispute_id)
+            if DisputeState(dispute.state) is not DisputeState.IN_MEDIATION:
+                raise IllegalTransition(
+                    f"案件处于“{DisputeState(dispute.state).label}”，只有调解中的案件可以记录调解笔录"
+                )
+            participants = _participants(session, draft.participants)
+            cleaned = validate_session(
+                SessionDraft(**{**draft.__dict__, "participants": participants}),
+                tier=Tier(dispute.tier),
+                today=now.date(),
+            )
+            seq = (
+                session.scalar(
+                    select(func.max(MediationSession.seq)).where(
+                        MediationSession.dispute_id == dispute.id
+                    )
+                )
+                or 0
+            ) + 1
+            record = MediationSession(
+                dispute_id=dispute.id,
+                seq=seq,
+                held_on=cleaned.held_on,
+                start_time=cleaned.start_time,
+                end_time=cleaned.end_time,
+                place=cleaned.place,
+                tier=dispute.tier,
+                parties_present=cleaned.parties_present,
+                others_present=cleaned.others_present,
+                applicant_statement=cleaned.applicant_statement,
+                respondent_statement=cleaned.respondent_statement,
+                proposals=cleaned.proposals,
+                outcome=cleaned.outcome.value,
+                next_on=cleaned.next_on,
+                recorded_by=by,
+                recorded_at=now,
+                participants=[
+                    SessionParticipant(roster_member_id=p.roster_id, name=p.name, role=p.role.value)
+                    for p in cleaned.participants
+                ],
+            )
+            session.add(record)
+            dispute.updated_at = now  # bumps the version: open case screens must reload
+            session.commit()
+        return self._cases.detail(dispute_id)
+
+    def change_risk(
+        self,
+        *,
+        dispute_id: int,
+        expected_version: int,
+        risk: RiskGrade,
+        reason: str,
+        by: str,
+    ) -> CaseDetail:
+        now = self._clock()
+        if not reason.strip():
+            raise ValidationErrors([ValidationError("risk_reason", "改变风险等级须填写理由")])
+        with self._uow.write() as session:
+            dispute = _get(session, dispute_id)
+            _check_version(dispute, expected_version)
+            old = RiskGrade(dispute.risk)
+            if old is risk:
+                raise ValidationErrors([ValidationError("risk", f"风险等级已是{risk.label}色")])
+            session.add(
+                DisputeEvent(
+                    dispute_id=dispute.id, at=now, kind=EventKind.RISK_CHANGED.value,
+                    reason=f"{old.label}→{risk.label}：{reason.strip()}", by=by,
+                    data={"from": old.value, "to": risk.value},
+                )
+            )
+            dispute.risk = risk.value
+            if risk is RiskGrade.RED:
+                # A new red grade needs a new notification of the duty leader.
+                dispute.red_acknowledged_at = None
+                dispute.red_acknowledged_by = ""
+                dispute.duty_leader = ""
+            dispute.updated_at = now
+            session.commit()
+        return self._cases.detail(dispute_id)
+
+    def notify_duty_leader(
+        self, *, dispute_id: int, leader: str, notified_at: dt.datetime, by: str
+    ) -> CaseDetail:
+        """Record that the duty leader was told of a red-risk dispute (DOMAIN §2)."""
+        now = self._clock()
+        errors = []
+        if not leader.strip():
+            errors.append(ValidationError("duty_leader", "请填写已通知的值班领导姓名"))
+        if notified_at > now + dt.timedelta(minutes=5):
+            errors.append(ValidationError("notified_at", "通知时间不能晚于现在"))
+        if errors:
+            raise ValidationErrors(errors)
+        with self._uow.write() as session:
+            dispute = _get(session, dispute_id)
+            if RiskGrade(dispute.risk) is not RiskGrade.RED:
+                raise ValidationErrors([ValidationError("duty_leader", "只有红色风险的案件需要通知值班领导")])
+            dispute.duty_leader = leader.strip()
+            dispute.red_acknowledged_at = notified_at
+            dispute.red_acknowledged_by = by
+            session.add(
+                DisputeEvent(
+                    dispute_id=dispute.id, at=now, kind=EventKind.NOTE.value,
+                    reason=f"已于{notified_at:%Y-%m-%d %H:%M}通知值班领导{leader.strip()}",
+                    by=by, data={"duty_leader": leader.strip(),
+                                 "notified_at": notified_at.isoformat(timespec="minutes")},
+                )
+            )
+            dispute.updated_at = now
+            session.commit()
+        return self._cases.detail(dispute_id)
+
+
+def _get(session: Session, dispute_id: int) -> Dispute:
+    dispute = session.get(Dispute, dispute_id)
+    if dispute is None:
+        raise NotFound(f"案件不存在（编号 {dispute_id}）")
+    return dispute
+
+
+def _check_version(dispute: Dispute, expected: int) -> None:
+    if dispute.version != expected:
+        raise ConcurrentModification(STALE)
+
+
+def _facts(session: Session, dispute: Dispute) -> CaseFacts:
+    sessions = session.scalar(
+        select(func.count(MediationSession.id)).where(MediationSession.dispute_id == dispute.id)
+    )
+    return CaseFacts(
+        state=DisputeState(dispute.state),
+        tier=Tier(dispute.tier),
+        kind=DisputeKind(dispute.kind),
+        sessions=int(sessions or 0),
+        settlement=SettlementKind(dispute.settlement) if dispute.settlement else None,
+        referral=ReferralRoute(dispute.referral_route) if dispute.referral_route else None,
+    )
+
+
+def _apply(dispute: Dispute, t: Transition, request: MoveRequest, now: dt.datetime) -> None:
+    dispute.state = t.to_state.value
+    dispute.tier = int(t.to_tier)
+    dispute.updated_at = now
+    if t.move is Move.ACCEPT:
+        dispute.accepted_on = now.date()
+    elif t.move is Move.SETTLE:
+        dispute.settlement = request.settlement.value if request.settlement else None
+        dispute.concluded_on = now.date()
+    elif t.move in (Move.FAIL, Move.DECLINE, Move.WITHDRAW):
+        dispute.concluded_on = dispute.concluded_on or now.date()
+    elif t.move is Move.REFER:
+        dispute.referral_route = request.route.value if request.route else None
+    elif t.move is Move.REOPEN:
+        dispute.concluded_on = None
+        dispute.settlement = None
+
+
+def _team(session: Session, ids: tuple[int, ...]) -> list[dict[str, object]]:
+    return [{"id": p.roster_id, "name": p.name, "role": p.role.value}
+            for p in _participants(session, tuple(ids))]
+
+
+def _participants(session: Session, chosen) -> tuple[Participant, ...]:  # type: ignore[no-untyped-def]
+    """Roster entries for ids (or Participants), read from the roster itself."""
+    ids = [c.roster_id if isinstance(c, Participant) else int(c) for c in chosen]
+    if not ids:
+        return ()
+    members = {m.id: m for m in session.scalars(select(RosterMember).where(RosterMember.id.in_(ids)))}
+    missing = [i for i in ids if i not in members or not members[i].active]
+    if missing:
+        raise ValidationErrors(
+            [ValidationError("participants", "所选人员不在名册中或已停用，请重新选择")]
+        )
+    return tuple(
+        Participant(roster_id=i, name=members[i].name, role=RosterRole(members[i].role)) for i in ids
+    )
