@@ -42,8 +42,10 @@ from mediation_desk.persistence.models import (
     CaseNumberSequence,
     Dispute,
     DisputeEvent,
+    MediationSession,
     Party,
     RosterMember,
+    SessionParticipant,
 )
 from mediation_desk.persistence.search import search_grams
 from mediation_desk.services.cases import format_case_number, parties_display, search_text
@@ -98,7 +100,8 @@ STATE_WEIGHTS = {
     DisputeState.WITHDRAWN: 3,
 }
 DECLINE_REASONS = ("一方当事人拒绝调解", "人民法院已受理", "依法应由其他机关处理", "属于不能调解的刑事案件")
-REFERRAL_ROUTES = ("诉讼", "仲裁", "行政处理", "治安处理", "刑事立案")
+REFERRAL_ROUTES = {"litigation": "诉讼", "arbitration": "仲裁", "administrative": "行政处理",
+                   "public_security": "治安处理", "criminal": "刑事立案"}
 BATCH = 5_000
 
 
@@ -210,17 +213,15 @@ def generate_demo(
                 serials=tuple(serials[begin : begin + BATCH]),
                 short_name=short_name,
                 today=today,
-                mediators=tuple((r.id, r.name) for r in roster if r.role == RosterRole.MEDIATOR.value),
-                grid_workers=tuple((r.id, r.grid) for r in roster
-                                   if r.role == RosterRole.GRID_WORKER.value),
-                officers=tuple(r.name for r in roster
-                               if r.role == RosterRole.COMMUNITY_OFFICER.value),
+                roster={key: tuple((r.id, r.name) for r in roster if r.role == role.value)
+                        for key, role in _ROLE_OF.items()},
+                grids={r.id: r.grid for r in roster if r.role == RosterRole.GRID_WORKER.value},
                 sqlite=connection.dialect.name == "sqlite",
             )
             for begin in range(0, cases, BATCH)
         ]
         for done, batch in enumerate(_batches(specs), start=1):
-            for model in (Dispute, Party, DisputeEvent):
+            for model in (Dispute, Party, DisputeEvent, MediationSession, SessionParticipant):
                 _write(connection, model, batch[model.__tablename__])
             if batch["grams"][1]:
                 connection.exec_driver_sql(
@@ -248,9 +249,8 @@ class _BatchSpec:
     serials: tuple[int, ...]
     short_name: str
     today: dt.date
-    mediators: tuple[tuple[int, str], ...]
-    grid_workers: tuple[tuple[int, str], ...]
-    officers: tuple[str, ...]
+    roster: dict[str, tuple[tuple[int, str], ...]]
+    grids: dict[int, str]
     sqlite: bool
 
 
@@ -266,6 +266,8 @@ def _make_batch(spec: _BatchSpec) -> dict[str, _Packed]:
     disputes: list[dict] = []
     parties: list[dict] = []
     events: list[dict] = []
+    sessions: list[dict] = []
+    participants: list[dict] = []
     for k, (day, serial) in enumerate(zip(spec.days, spec.serials, strict=True)):
         offset = spec.first_offset + k
         # Every state, category and source shows up even in a small demo; the rest are
@@ -276,17 +278,20 @@ def _make_batch(spec: _BatchSpec) -> dict[str, _Packed]:
         category = categories[offset % len(categories)] if offset < 30 else rng.choice(categories)
         source = sources[offset % len(sources)] if offset < 30 else rng.choice(sources)
         number = format_case_number(day.year, spec.short_name, serial)
-        d, ps, es = _one_case(rng, names, spec.first_id + k, number, day, serial, state, category,
-                              source, spec.mediators, spec.grid_workers, spec.officers,
-                              spec.today, offset)
+        d, ps, story = _one_case(rng, names, spec.first_id + k, number, day, serial, state,
+                                 category, source, spec.roster, spec.grids, spec.today, offset)
         disputes.append(d)
         parties += ps
-        events += es
+        events += story.events
+        sessions += story.sessions
+        participants += story.participants
     grams = [(d["id"], search_grams(d["search_text"])) for d in disputes] if spec.sqlite else []
     return {
         "dispute": _pack(disputes, spec.sqlite),
         "party": _pack(parties, spec.sqlite),
         "dispute_event": _pack(events, spec.sqlite),
+        "mediation_session": _pack(sessions, spec.sqlite),
+        "session_participant": _pack(participants, spec.sqlite),
         "grams": (("rowid", "grams"), grams),
     }
 
@@ -348,7 +353,8 @@ def _suspend_search_triggers(connection) -> list[str]:  # type: ignore[no-untype
     rows = connection.exec_driver_sql(
         "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ("
         "(type = 'trigger' AND tbl_name = 'dispute') OR "
-        "(type = 'index' AND tbl_name IN ('dispute', 'party', 'dispute_event')))"
+        "(type = 'index' AND tbl_name IN ('dispute', 'party', 'dispute_event', "
+        "'mediation_session', 'session_participant')))"
     ).all()
     for kind, name, _sql in rows:
         connection.exec_driver_sql(f'DROP {kind.upper()} "{name}"')
@@ -380,11 +386,13 @@ def _sqlite_value(value: object) -> object:
 
 # Columns that may hold a date, datetime, Decimal or dict even when the first row's is None.
 _TYPED_COLUMNS = {"accepted_on", "concluded_on", "occurred_on", "amount", "birth_date", "data",
-                  "registered_at", "registered_on", "updated_at", "at", "intake_flags"}
+                  "registered_at", "registered_on", "updated_at", "at", "intake_flags",
+                  "held_on", "next_on", "recorded_at", "red_acknowledged_at"}
 
 
 def _one_case(rng, names, dispute_id, number, day, serial, state, category, source,  # type: ignore[no-untyped-def]
-              mediators, grid_workers, officers, today, offset):
+              roster, grid_of, today, offset):
+    mediators, grid_workers, officers = roster["mediator"], roster["grid_worker"], roster["officer"]
     registered_at = dt.datetime.combine(day, dt.time(rng.randint(8, 17), rng.randint(0, 59)))
     n_applicants = 1 if rng.random() < 0.8 else rng.randint(2, 4)
     n_respondents = 1 if rng.random() < 0.85 else rng.randint(2, 3)
@@ -396,7 +404,8 @@ def _one_case(rng, names, dispute_id, number, day, serial, state, category, sour
             parties.append(_party(rng, names, dispute_id, side, len(parties), day, category))
     amount = None
     if category not in (Category.MARRIAGE_FAMILY, Category.NEIGHBOUR) or rng.random() < 0.5:
-        amount = Decimal(rng.choice((800, 1500, 3000, 6000, 12000, 25000, 60000, 150000))) + Decimal(
+        amount = Decimal(rng.choices((800, 1500, 3000, 6000, 12000, 25000, 60000, 150000),
+                                     (20, 20, 20, 15, 10, 7, 5, 2))[0]) + Decimal(
             rng.randrange(0, 100)
         )
     risk = rng.choices(list(RiskGrade), (3, 9, 25, 63))[0]
@@ -404,30 +413,35 @@ def _one_case(rng, names, dispute_id, number, day, serial, state, category, sour
     if amount and amount >= 100000 or risk is RiskGrade.RED:
         tier = Tier.MEDIATION_ROOM
     mediator_id, mediator_name = rng.choice(mediators)
-    grid_worker_id, grid = rng.choice(grid_workers)
+    grid_worker_id, grid_worker = rng.choice(grid_workers)
+    grid = grid_of[grid_worker_id]
     summary, applicant_claims, respondent_claims = STORIES[category]
     town = rng.choice(TOWNS)
-    events, accepted_on, concluded_on, final_tier = _story(
-        rng, dispute_id, registered_at, state, tier, mediator_name, today
-    )
+    story = _Story(rng, dispute_id, registered_at, tier, mediator_name, today, roster)
+    story.run_to(state)
     people = len(parties) + rng.randint(0, 3)
     dispute = dict(
         id=dispute_id, number=number, year=day.year, serial=serial,
         kind=DisputeKind.PUBLIC_SECURITY.value if category is Category.DAMAGES and rng.random() < 0.4
         else DisputeKind.PEOPLES.value,
-        source=source.value, category=category.value, state=state.value, tier=int(final_tier),
+        source=source.value, category=category.value, state=state.value, tier=int(story.tier),
         suggested_tier=int(tier), tier_reason="", intake_flags={"largest_side": max(n_applicants, n_respondents)},
-        risk=risk.value, registered_at=registered_at, registered_on=day, accepted_on=accepted_on,
-        concluded_on=concluded_on, occurred_on=day - dt.timedelta(days=rng.randint(0, 10)),
+        risk=risk.value, registered_at=registered_at, registered_on=day,
+        accepted_on=story.accepted_on, concluded_on=story.concluded_on, occurred_on=day - dt.timedelta(days=rng.randint(0, 10)),
         place=f"{town}{rng.choice(PLACES)}", summary=f"{town}{summary}。",
         applicant_claims=applicant_claims, respondent_claims=respondent_claims, amount=amount,
-        people_involved=people, grid=grid, community_officer=rng.choice(officers),
+        people_involved=people, grid=grid, community_officer=rng.choice(officers)[1],
         mediator_id=mediator_id, grid_worker_id=grid_worker_id,
         parties_display=parties_display([_P(p) for p in parties]),
         search_text=search_text(number, [_P(p) for p in parties]),
-        registered_by=mediator_name, updated_at=registered_at, version=1,
+        registered_by=mediator_name, updated_at=story.at, version=1,
+        settlement=story.settlement, referral_route=story.referral_route,
+        red_acknowledged_at=registered_at + dt.timedelta(minutes=20)
+        if risk is RiskGrade.RED and rng.random() < 0.8 else None,
+        red_acknowledged_by=mediator_name if risk is RiskGrade.RED else "",
+        duty_leader="刘所长" if risk is RiskGrade.RED else "",
     )
-    return dispute, parties, events
+    return dispute, parties, story
 
 
 class _P:
@@ -475,69 +489,128 @@ def _party(rng, names, dispute_id, side, position, day, category) -> dict:  # ty
     return row
 
 
-def _story(rng, dispute_id, registered_at, state, tier, by, today):  # type: ignore[no-untyped-def]
-    """Events from registration to `state`, in time order; returns the final tier too."""
-    events: list[dict] = []
-    at = registered_at
-    current_state = DisputeState.REGISTERED
-    current_tier = tier
-    accepted_on = concluded_on = None
+_SESSION_LINES = (
+    ("要求对方赔偿损失并赔礼道歉", "认可部分事实，但认为要求过高", "建议双方各让一步，分期履行"),
+    ("要求尽快解决，恢复原状", "同意协商，但需要时间筹款", "建议先行支付部分款项"),
+    ("坚持原诉求", "不同意对方诉求", "释法明理，建议冷静后再谈"),
+)
+_LEAD = {Tier.GRID: "mediator", Tier.JOINT_TEAM: "team", Tier.MEDIATION_ROOM: "department"}
+_HELPER = {Tier.GRID: "grid_worker", Tier.JOINT_TEAM: "officer", Tier.MEDIATION_ROOM: "mediator"}
+_ROLE_OF = {"mediator": RosterRole.MEDIATOR, "grid_worker": RosterRole.GRID_WORKER,
+            "team": RosterRole.TEAM_MEMBER, "department": RosterRole.DEPARTMENT,
+            "officer": RosterRole.COMMUNITY_OFFICER}
 
-    def add(kind: EventKind, to_state: DisputeState | None = None, to_tier: Tier | None = None,
-            reason: str = "", days: int = 0) -> None:
-        nonlocal at, current_state, current_tier
-        at = min(at + dt.timedelta(days=days, minutes=rng.randint(5, 300)),
-                 dt.datetime.combine(today, dt.time(18, 0)))
-        events.append(dict(
-            dispute_id=dispute_id, at=at, kind=kind.value,
-            from_state=current_state.value if to_state else None,
-            to_state=to_state.value if to_state else None,
-            from_tier=int(current_tier) if to_tier else None,
-            to_tier=int(to_tier) if to_tier else None, reason=reason, by=by, data=None,
+
+class _Story:
+    """A case's events and sessions from registration to its end state, in time order."""
+
+    def __init__(self, rng, dispute_id, registered_at, tier, by, today, roster) -> None:  # type: ignore[no-untyped-def]
+        self.rng, self.dispute_id, self.by, self.today, self.roster = rng, dispute_id, by, today, roster
+        self.at = registered_at
+        self.state = DisputeState.REGISTERED
+        self.tier = tier
+        self.events: list[dict] = []
+        self.sessions: list[dict] = []
+        self.participants: list[dict] = []
+        self.accepted_on = self.concluded_on = None
+        self.settlement = self.referral_route = None
+        self.events.append(dict(
+            dispute_id=dispute_id, at=registered_at, kind=EventKind.REGISTERED.value,
+            from_state=None, to_state=DisputeState.REGISTERED.value, from_tier=None,
+            to_tier=int(tier), reason="一般纠纷" if tier is Tier.GRID else "按层级规则建议",
+            by=by, data=None,
         ))
-        if to_state:
-            current_state = to_state
-        if to_tier:
-            current_tier = to_tier
 
-    events.append(dict(dispute_id=dispute_id, at=at, kind=EventKind.REGISTERED.value, from_state=None,
-                       to_state=DisputeState.REGISTERED.value, from_tier=None, to_tier=int(tier),
-                       reason="一般纠纷" if tier is Tier.GRID else "按层级规则建议", by=by, data=None))
-    if state is DisputeState.REGISTERED:
-        return events, None, None, tier
-    if state is DisputeState.DECLINED:
-        add(EventKind.DECLINED, DisputeState.DECLINED, reason=rng.choice(DECLINE_REASONS))
-        return events, None, at.date(), tier
-    add(EventKind.ACCEPTED, DisputeState.ACCEPTED, reason="符合人民调解受理条件")
-    accepted_on = at.date()
-    if state is DisputeState.ACCEPTED:
-        return events, accepted_on, None, tier
-    if state is DisputeState.WITHDRAWN and rng.random() < 0.5:
-        add(EventKind.WITHDRAWN, DisputeState.WITHDRAWN, reason="申请人自行和解，申请撤回", days=1)
-        return events, accepted_on, at.date(), tier
-    add(EventKind.STARTED, DisputeState.IN_MEDIATION, days=rng.randint(0, 2))
-    escalations = rng.choices((0, 1, 2), (75, 20, 5))[0]
-    for _ in range(escalations):
-        if current_tier is Tier.MEDIATION_ROOM:
-            break
-        add(EventKind.ESCALATED, to_tier=Tier(current_tier + 1),
-            reason="本级调解未能达成一致，申请升级", days=rng.randint(2, 10))
-    final = state
-    if state is DisputeState.IN_MEDIATION:
-        return events, accepted_on, None, current_tier
-    if state is DisputeState.WITHDRAWN:
-        add(EventKind.WITHDRAWN, DisputeState.WITHDRAWN, reason="申请人撤回调解申请", days=1)
-        return events, accepted_on, at.date(), current_tier
-    if final in (DisputeState.FAILED, DisputeState.REFERRED):
-        add(EventKind.FAILED, DisputeState.FAILED, reason="双方分歧较大，调解不成", days=rng.randint(3, 20))
-        concluded_on = at.date()
-        if final is DisputeState.REFERRED:
-            route = rng.choice(REFERRAL_ROUTES)
-            add(EventKind.REFERRED, DisputeState.REFERRED, reason=f"告知当事人通过{route}途径解决")
-        return events, accepted_on, concluded_on, current_tier
-    add(EventKind.SETTLED, DisputeState.SETTLED,
-        reason=rng.choice(("达成书面调解协议", "达成口头协议")), days=rng.randint(1, 25))
-    concluded_on = at.date()
-    if final is DisputeState.CLOSED:
-        add(EventKind.CLOSED, DisputeState.CLOSED, reason="回访完成，卷宗齐全", days=rng.randint(30, 40))
-    return events, accepted_on, concluded_on, current_tier
+    def _tick(self, days: int) -> None:
+        self.at = min(self.at + dt.timedelta(days=days, minutes=self.rng.randint(5, 300)),
+                      dt.datetime.combine(self.today, dt.time(18, 0)))
+
+    def add(self, kind: EventKind, to_state: DisputeState | None = None,
+            to_tier: Tier | None = None, reason: str = "", days: int = 0,
+            data: dict | None = None) -> None:
+        self._tick(days)
+        self.events.append(dict(
+            dispute_id=self.dispute_id, at=self.at, kind=kind.value,
+            from_state=self.state.value, to_state=(to_state or self.state).value,
+            from_tier=int(self.tier), to_tier=int(to_tier or self.tier), reason=reason,
+            by=self.by, data=data,
+        ))
+        self.state = to_state or self.state
+        self.tier = to_tier or self.tier
+
+    def member(self, key: str) -> tuple[int, str]:
+        return self.rng.choice(self.roster[key])
+
+    def session(self, outcome: str) -> None:
+        self._tick(self.rng.randint(1, 6))
+        seq = len(self.sessions) + 1
+        session_id = self.dispute_id * 16 + seq  # unique without asking the database
+        said = self.rng.choice(_SESSION_LINES)
+        start = self.rng.randint(8, 16)
+        self.sessions.append(dict(
+            id=session_id, dispute_id=self.dispute_id, seq=seq, held_on=self.at.date(),
+            start_time=f"{start:02d}:00", end_time=f"{start + 1:02d}:30", place="派出所调解室",
+            tier=int(self.tier), others_present="", parties_present="双方当事人",
+            applicant_statement=said[0], respondent_statement=said[1], proposals=said[2],
+            outcome=outcome,
+            next_on=self.at.date() + dt.timedelta(days=3) if outcome == "continue" else None,
+            recorded_by=self.by, recorded_at=self.at,
+        ))
+        for key in (_LEAD[self.tier], _HELPER[self.tier]):
+            member_id, name = self.member(key)
+            self.participants.append(dict(session_id=session_id, roster_member_id=member_id,
+                                          name=name, role=_ROLE_OF[key].value))
+
+    def run_to(self, end: DisputeState) -> None:
+        rng = self.rng
+        if end is DisputeState.REGISTERED:
+            return
+        if end is DisputeState.DECLINED:
+            self.add(EventKind.DECLINED, DisputeState.DECLINED, reason=rng.choice(DECLINE_REASONS))
+            self.concluded_on = self.at.date()
+            return
+        self.add(EventKind.ACCEPTED, DisputeState.ACCEPTED, reason="符合人民调解受理条件")
+        self.accepted_on = self.at.date()
+        if end is DisputeState.ACCEPTED:
+            return
+        if end is DisputeState.WITHDRAWN and rng.random() < 0.5:
+            self.add(EventKind.WITHDRAWN, DisputeState.WITHDRAWN,
+                     reason="申请人自行和解，申请撤回", days=1)
+            self.concluded_on = self.at.date()
+            return
+        self.add(EventKind.STARTED, DisputeState.IN_MEDIATION, days=rng.randint(0, 2))
+        self.session("continue")
+        for _ in range(rng.choices((0, 1, 2), (75, 20, 5))[0]):
+            if self.tier is Tier.MEDIATION_ROOM:
+                break
+            next_tier = Tier(self.tier + 1)
+            member_id, name = self.member(_LEAD[next_tier])
+            self.add(EventKind.ESCALATED, to_tier=next_tier,
+                     reason="本级调解未能达成一致，申请升级", days=rng.randint(1, 5),
+                     data={"team": [{"id": member_id, "name": name,
+                                     "role": _ROLE_OF[_LEAD[next_tier]].value}]})
+            self.session("continue")
+        if end is DisputeState.IN_MEDIATION:
+            return
+        if end is DisputeState.WITHDRAWN:
+            self.add(EventKind.WITHDRAWN, DisputeState.WITHDRAWN, reason="申请人撤回调解申请", days=1)
+            self.concluded_on = self.at.date()
+            return
+        if end in (DisputeState.FAILED, DisputeState.REFERRED):
+            self.session("failed")
+            self.add(EventKind.FAILED, DisputeState.FAILED, reason="双方分歧较大，调解不成")
+            self.concluded_on = self.at.date()
+            if end is DisputeState.REFERRED:
+                route = rng.choice(list(REFERRAL_ROUTES))
+                self.referral_route = route
+                self.add(EventKind.REFERRED, DisputeState.REFERRED,
+                         reason=f"告知当事人通过{REFERRAL_ROUTES[route]}途径解决")
+            return
+        self.session("settled")
+        self.settlement = "written" if rng.random() < 0.8 else "oral"
+        self.add(EventKind.SETTLED, DisputeState.SETTLED,
+                 reason="书面调解协议" if self.settlement == "written" else "口头协议")
+        self.concluded_on = self.at.date()
+        if end is DisputeState.CLOSED:
+            self.add(EventKind.CLOSED, DisputeState.CLOSED, reason="回访完成，卷宗齐全",
+                     days=rng.randint(30, 40))
