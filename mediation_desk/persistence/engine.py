@@ -39,7 +39,7 @@ def sqlite_file(url: str) -> Path | None:
     return Path(parsed.database)
 
 
-def create_database_engine(target: str | Path) -> Engine:
+def create_database_engine(target: str | Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     url = database_url(target)
     if make_url(url).get_backend_name() != "sqlite":
         return create_engine(url, pool_pre_ping=True)
@@ -49,7 +49,7 @@ def create_database_engine(target: str | Path) -> Engine:
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(
         url,
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        connect_args={"timeout": busy_timeout_ms / 1000, "check_same_thread": False},
     )
 
     @event.listens_for(engine, "connect")
@@ -59,7 +59,7 @@ def create_database_engine(target: str | Path) -> Engine:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
         cursor.close()
         # Used by the search-index triggers (see persistence/search.py).
         dbapi_connection.create_function(

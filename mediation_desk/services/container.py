@@ -45,10 +45,15 @@ def open_services(
     *,
     clock: Callable[[], dt.datetime] = system_clock,
     migrate: bool = True,
+    busy_timeout_ms: int | None = None,
 ) -> Services:
     """Open a database (migrating it to head first unless told not to)."""
     url = database_url(database)
-    engine = create_database_engine(url)
+    engine = (
+        create_database_engine(url)
+        if busy_timeout_ms is None
+        else create_database_engine(url, busy_timeout_ms=busy_timeout_ms)
+    )
     try:
         result = upgrade(engine, now=clock()) if migrate else None
     except BaseException:

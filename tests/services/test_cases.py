@@ -261,3 +261,22 @@ def test_two_workstations_registering_at_once_get_distinct_numbers(tmp_path, clo
     assert sorted(numbers) == [f"（2026）潼川调字第{i:04d}号" for i in range(1, 21)]
     first.close()
     second.close()
+
+
+def test_a_locked_database_is_a_storage_error_and_nothing_is_half_saved(tmp_path, clock):
+    import sqlite3
+
+    from mediation_desk.domain.errors import StorageError
+
+    path = tmp_path / "locked.sqlite"
+    services = open_services(path, clock=clock, busy_timeout_ms=200)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another workstation holds the write lock
+    with pytest.raises(StorageError) as raised:
+        services.cases.register(draft=draft(), by="x")
+    assert raised.value.kind == "locked" and "稍候" in raised.value.message
+    other.execute("ROLLBACK")
+    other.close()
+    assert services.cases.count() == 0
+    assert services.cases.register(draft=draft(), by="x").number.endswith("第0001号")
+    services.close()
