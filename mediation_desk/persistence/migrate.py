@@ -109,7 +109,8 @@ def backup_sqlite(source: Path, destination: Path) -> Path:
     return destination
 
 
-def _prune(folder: Path, pattern: str, keep: int) -> None:
+def prune_copies(folder: Path, pattern: str, keep: int) -> None:
+    """Keep the newest `keep` files matching `pattern` in `folder`."""
     copies = sorted(folder.glob(pattern), key=lambda path: path.stat().st_mtime, reverse=True)
     for old in copies[keep:]:
         old.unlink(missing_ok=True)
@@ -138,7 +139,7 @@ def upgrade(engine: Engine, *, now: dt.datetime | None = None) -> UpgradeResult:
         backup = backup_sqlite(
             database, folder / f"{database.stem}.before-{current}-to-{SCHEMA_HEAD}.{stamp}.sqlite"
         )
-        _prune(folder, f"{database.stem}.before-*.sqlite", KEEP_UPGRADE_COPIES)
+        prune_copies(folder, f"{database.stem}.before-*.sqlite", KEEP_UPGRADE_COPIES)
 
     try:
         _run_upgrade(engine)

@@ -75,6 +75,30 @@ class MaintenanceService:
             raise StorageError("other", "备份文件不能与数据库本身是同一个文件")
         return migrate.backup_sqlite(self._file(), destination)
 
+    def automatic_backup(self, *, keep: int = 7, every: dt.timedelta = dt.timedelta(hours=20)) -> Path | None:
+        """The daily copy made in the background after start-up (the last `keep` are kept).
+
+        Copying a large database at every start would delay the window; a copy before
+        every schema upgrade is made by `persistence.migrate` regardless.  Returns None
+        when the newest copy is recent enough or the database is not a SQLite file.
+        """
+        database = sqlite_file(str(self._engine.url))
+        if database is None or not database.exists():
+            return None
+        folder = database.parent / "backups"
+        pattern = f"{database.stem}.auto.*.sqlite"
+        copies = sorted(folder.glob(pattern)) if folder.exists() else []
+        now = self._clock()
+        if copies:
+            newest = dt.datetime.fromtimestamp(copies[-1].stat().st_mtime)
+            if now - newest < every:
+                return None
+        copy = migrate.backup_sqlite(
+            database, folder / f"{database.stem}.auto.{now:%Y%m%d-%H%M%S}.sqlite"
+        )
+        migrate.prune_copies(folder, pattern, keep)
+        return copy
+
     def restore(self, source: Path) -> Path:
         """Replace the database with a backup; the current one is copied aside first.
 

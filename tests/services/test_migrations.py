@@ -58,7 +58,7 @@ def test_backup_copy_is_consistent_and_old_copies_are_pruned(tmp_path, monkeypat
         import os
 
         os.utime(copy, (1_000_000 + i, 1_000_000 + i))
-    migrate._prune(folder, "live.before-*.sqlite", migrate.KEEP_UPGRADE_COPIES)
+    migrate.prune_copies(folder, "live.before-*.sqlite", migrate.KEEP_UPGRADE_COPIES)
     kept = sorted(p.name for p in folder.iterdir())
     assert len(kept) == migrate.KEEP_UPGRADE_COPIES
     assert "live.before-x-0.sqlite" not in kept
@@ -167,3 +167,23 @@ def test_fts_triggers_follow_the_dispute_table(tmp_path):
         }
     assert {"dispute_search_ai", "dispute_search_ad", "dispute_search_au"} <= names
     engine.dispose()
+
+
+def test_automatic_backup_once_a_day_keeping_the_last_few(tmp_path):
+    import datetime as dt
+
+    now = [dt.datetime(2026, 11, 20, 9, 0)]
+    services = open_services(tmp_path / "daily.sqlite", clock=lambda: now[0])
+    first = services.maintenance.automatic_backup(keep=2)
+    assert first is not None and first.exists()
+    assert services.maintenance.automatic_backup(keep=2) is None  # made minutes ago
+    import os
+
+    for day in (1, 2, 3):
+        old = dt.datetime(2026, 11, 20) - dt.timedelta(days=5 - day)
+        for copy in (tmp_path / "backups").glob("daily.auto.*.sqlite"):
+            os.utime(copy, (old.timestamp(), old.timestamp()))
+        now[0] = dt.datetime(2026, 11, 20, 9, day)
+        assert services.maintenance.automatic_backup(keep=2) is not None
+    assert len(list((tmp_path / "backups").glob("daily.auto.*.sqlite"))) == 2
+    services.close()
