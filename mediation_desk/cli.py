@@ -130,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `mediation-desk case list | head`
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - silence the flush at exit
+        sys.stdout = open(os.devnull, "w")
         return EXIT_OK
 
 
@@ -273,7 +273,14 @@ def _case(args: argparse.Namespace, services) -> int:  # type: ignore[no-untyped
                   f"{detail.row.state.label} · 风险{detail.row.risk.label}")
             for p in data["parties"]:  # type: ignore[union-attr]
                 print(f"  [{p['side']}] {p['name']} {p['id_number']} {p['phone']}")
-            for e in data["events"]:  # type: ignore[union-attr]
-                print(f"  {e['at']} {e['kind']} {e['reason']}")
+            for s in detail.sessions:
+                names = "、".join(p.name for p in s.participants)
+                print(f"  第{s.seq}次调解 {s.held_on:%Y-%m-%d} {s.tier.short_label} "
+                      f"{s.outcome_label}（{names}）")
+            for e in detail.events:
+                move = e.kind.label
+                if e.from_tier and e.to_tier and e.from_tier != e.to_tier:
+                    move += f" {e.from_tier.short_label}→{e.to_tier.short_label}"
+                print(f"  {e.at:%Y-%m-%d %H:%M} {move} {e.reason} {e.by}")
         return EXIT_OK
     raise AssertionError(args.case_command)

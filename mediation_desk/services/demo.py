@@ -522,8 +522,14 @@ class _Story:
         ))
 
     def _tick(self, days: int) -> None:
-        self.at = min(self.at + dt.timedelta(days=days, minutes=self.rng.randint(5, 300)),
-                      dt.datetime.combine(self.today, dt.time(18, 0)))
+        """Move the story's clock on: to office hours on a later day, or a little later
+        the same day; never past today."""
+        if days > 0:
+            day = self.at.date() + dt.timedelta(days=days)
+            at = dt.datetime.combine(day, dt.time(self.rng.randint(8, 16), self.rng.randint(0, 59)))
+        else:
+            at = self.at + dt.timedelta(minutes=self.rng.randint(5, 90))
+        self.at = min(at, dt.datetime.combine(self.today, dt.time(17, 30)))
 
     def add(self, kind: EventKind, to_state: DisputeState | None = None,
             to_tier: Tier | None = None, reason: str = "", days: int = 0,
