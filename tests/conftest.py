@@ -12,6 +12,12 @@ import pytest
 FIXED_NOW = dt.datetime(2026, 11, 20, 10, 0, 0)
 
 
+def pytest_configure(config):
+    # The offscreen platform warns about every top-level window it shows; that is the
+    # test platform talking, not the program.
+    config.addinivalue_line("qt_log_ignore", "This plugin does not support propagateSizeHints")
+
+
 @pytest.fixture(autouse=True)
 def _private_data_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("MEDIATION_DESK_DATA", str(tmp_path / "data"))

@@ -3,10 +3,12 @@
 Like Anki's browser `DataModel`: `CaseService.list_ids` gives the ids of the matching
 disputes in display order (filtered and sorted in SQL), and rows are fetched a block at
 a time with `CaseService.rows` when the view asks for them, through a small LRU cache.
-Sorting re-queries the ids with the matching `SortKey`; there is no proxy model over all
-rows.  Conventions from Vorta's table models: a column enum, a sort role returning raw
-values, an id role, translatable headers, `dataChanged` for a few changed rows and a
-model reset only for a full reload.
+Like qutebrowser's history model, the ids come a page at a time (`canFetchMore` /
+`fetchMore` as the user scrolls), so the first screen of a 100,000-case list is one
+short index walk.  Sorting re-queries the ids with the matching `SortKey`; there is no
+proxy model over all rows.  Conventions from Vorta's table models: a column enum, a sort
+role returning raw values, an id role, translatable headers, `dataChanged` for a few
+changed rows and a model reset only for a full reload (a new filter or sort order).
 """
 
 from __future__ import annotations
@@ -32,10 +34,12 @@ from mediation_desk.ui.widgets import risk_icon
 IdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 
-BLOCK_SIZE = 200
-CACHED_BLOCKS = 16
+BLOCK_SIZE = 64  # rows built per CaseService.rows call: about two screens
+CACHED_BLOCKS = 48
+PAGE_SIZE = 200  # ids read per CaseService.list_ids call
 
 _Index = QModelIndex | QPersistentModelIndex
+_MISSING = -1  # key, in a cached block, of the ids that had no row when it was read
 
 
 class Column(enum.IntEnum):
@@ -69,6 +73,7 @@ class CaseTableModel(QAbstractTableModel):
         self._sort_column = Column.RECEIVED
         self._order = Qt.SortOrder.DescendingOrder
         self._ids: list[int] = []
+        self._complete = True  # every matching id is loaded
         self._row_of: dict[int, int] | None = None  # built when first needed
         self._blocks: OrderedDict[int, dict[int, CaseRow]] = OrderedDict()
         self._icons: dict[RiskGrade, QIcon] = {}
@@ -96,11 +101,18 @@ class CaseTableModel(QAbstractTableModel):
     def sort_order(self) -> Qt.SortOrder:
         return self._order
 
-    def _query_ids(self) -> list[int]:
+    @property
+    def complete(self) -> bool:
+        """True when every matching dispute's id is loaded (rowCount is the total)."""
+        return self._complete
+
+    def _query_ids(self, offset: int = 0) -> list[int]:
         return self._cases.list_ids(
             filters=self._filter,
             sort=SORT_KEYS[self._sort_column],
             descending=self._order == Qt.SortOrder.DescendingOrder,
+            limit=PAGE_SIZE,
+            offset=offset,
         )
 
     def set_filter(self, case_filter: CaseFilter) -> None:
@@ -109,12 +121,45 @@ class CaseTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        """Query the ids again and drop every cached row."""
+        """Read the first page of ids again and drop every cached row."""
         self.beginResetModel()
         self._ids = self._query_ids()
+        self._complete = len(self._ids) < PAGE_SIZE
         self._row_of = None
         self._blocks.clear()
         self.endResetModel()
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._complete
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid() or self._complete:
+            return
+        page = self._query_ids(offset=len(self._ids))
+        self._complete = len(page) < PAGE_SIZE
+        known = self._index_map()
+        # A dispute registered since the last page shifts the offsets by one: skip
+        # ids already shown rather than listing them twice.
+        new = [dispute_id for dispute_id in page if dispute_id not in known]
+        if not new:
+            return
+        first = len(self._ids)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self._ids.extend(new)
+        for row, dispute_id in enumerate(new, start=first):
+            known[dispute_id] = row
+        self.endInsertRows()
+
+    def load_until(self, dispute_id: int, *, max_rows: int = 20 * PAGE_SIZE) -> int | None:
+        """Fetch pages until `dispute_id` is loaded (or `max_rows`); its row or None."""
+        while (row := self.row_of_id(dispute_id)) is None:
+            if self._complete or len(self._ids) >= max_rows:
+                return None
+            before = len(self._ids)
+            self.fetchMore()
+            if len(self._ids) == before and not self._complete:
+                return None
+        return row
 
     def refresh_rows(self, ids: Iterable[int]) -> None:
         """Rebuild the rows of a few disputes that changed (state, tier, ...)."""
@@ -135,28 +180,14 @@ class CaseTableModel(QAbstractTableModel):
                 start = previous = row
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in SQL: the ids are read again, from the first page."""
         if not 0 <= column < len(Column):
+            return
+        if (Column(column), order) == (self._sort_column, self._order) and self._ids:
             return
         self._sort_column = Column(column)
         self._order = order
-        if not self._ids:
-            self.reload()
-            return
-        # A layout change keeps the view's selection on the same disputes.
-        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
-        persistent = self.persistentIndexList()
-        old_ids = [self._ids[i.row()] if 0 <= i.row() < len(self._ids) else None
-                   for i in persistent]
-        self._ids = self._query_ids()
-        self._row_of = None
-        self._blocks.clear()
-        new_rows = self._index_map()
-        new_indexes = []
-        for old, dispute_id in zip(persistent, old_ids, strict=True):
-            row = new_rows.get(dispute_id) if dispute_id is not None else None
-            new_indexes.append(self.index(row, old.column()) if row is not None else QModelIndex())
-        self.changePersistentIndexList(persistent, new_indexes)
-        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.reload()
 
     # ------------------------------------------------------------ lookups
     def _index_map(self) -> dict[int, int]:
@@ -181,14 +212,26 @@ class CaseTableModel(QAbstractTableModel):
         block = row // BLOCK_SIZE
         rows = self._blocks.get(block)
         if rows is None:
-            block_ids = self._ids[block * BLOCK_SIZE : (block + 1) * BLOCK_SIZE]
-            rows = {r.id: r for r in self._cases.rows(block_ids)}
-            self._blocks[block] = rows
-            while len(self._blocks) > CACHED_BLOCKS:
-                self._blocks.popitem(last=False)
+            rows = self._read_block(block)
         else:
             self._blocks.move_to_end(block)
-        return rows.get(self._ids[row])  # None if it vanished since the ids were read
+        dispute_id = self._ids[row]
+        found = rows.get(dispute_id)
+        if found is None and dispute_id not in rows.get(_MISSING, ()):  # type: ignore[operator]
+            # The block was read before this row's page was fetched: read it again.
+            self._blocks.pop(block, None)
+            rows = self._read_block(block)
+            found = rows.get(dispute_id)
+        return found  # None if the dispute vanished since the ids were read
+
+    def _read_block(self, block: int) -> dict:
+        block_ids = self._ids[block * BLOCK_SIZE : (block + 1) * BLOCK_SIZE]
+        rows: dict = {r.id: r for r in self._cases.rows(block_ids)}
+        rows[_MISSING] = frozenset(block_ids) - rows.keys()
+        self._blocks[block] = rows
+        while len(self._blocks) > CACHED_BLOCKS:
+            self._blocks.popitem(last=False)
+        return rows
 
     def _icon(self, grade: RiskGrade) -> QIcon:
         icon = self._icons.get(grade)

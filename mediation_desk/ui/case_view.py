@@ -62,12 +62,13 @@ class CaseDialog(QDialog):
         right = QSplitter(Qt.Orientation.Vertical, splitter)
         right.addWidget(self._parties_panel())
         right.addWidget(self._timeline_panel())
-        right.setStretchFactor(0, 1)
-        right.setStretchFactor(1, 1)
+        right.setStretchFactor(0, 2)
+        right.setStretchFactor(1, 3)
+        right.setSizes([230, 420])
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setSizes([430, 770])
+        splitter.setStretchFactor(1, 5)
+        splitter.setSizes([360, 860])
         layout.addWidget(splitter, 1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -159,7 +160,7 @@ class CaseDialog(QDialog):
         add("mediator", self.tr("Mediator:"), d.row.mediator)
         add("suggested_tier", self.tr("Suggested tier:"),
             f"{d.suggested_tier.short_label} {d.suggested_tier.label}")
-        if d.row.tier is not d.suggested_tier or d.tier_reason:
+        if d.tier_reason:
             add("tier_reason", self.tr("Why the tier differs:"), d.tier_reason)
         add("flags", self.tr("Intake flags:"), self._flags_text())
         outer.addLayout(form)

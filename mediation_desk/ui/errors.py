@@ -14,7 +14,8 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
@@ -34,8 +35,7 @@ log = logging.getLogger("mediation_desk")
 LOG_FILENAME = "mediation-desk.log"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
+translate = QCoreApplication.translate
 
 
 def show_message(
@@ -70,27 +70,27 @@ def ask_yes_no(parent: QWidget | None, title: str, text: str, yes: str, no: str)
 # Advice per storage-error kind; the error's own message says what happened.
 def _storage_advice(kind: str) -> str:
     return {
-        "locked": _tr("Wait a moment and try again. What you entered is still in the window."),
-        "read_only": _tr("Ask the administrator to check the database file's permissions."),
-        "disk_full": _tr("Free some disk space, then try again."),
-        "corrupt": _tr("Ask the administrator to restore the latest backup "
+        "locked": translate("errors", "Wait a moment and try again. What you entered is still in the window."),
+        "read_only": translate("errors", "Ask the administrator to check the database file's permissions."),
+        "disk_full": translate("errors", "Free some disk space, then try again."),
+        "corrupt": translate("errors", "Ask the administrator to restore the latest backup "
                        "(mediation-desk db restore)."),
-        "too_new": _tr("Install the newest version of Mediation Desk to open this database."),
-    }.get(kind, _tr("Try again. If it keeps failing, tell the administrator."))
+        "too_new": translate("errors", "Install the newest version of Mediation Desk to open this database."),
+    }.get(kind, translate("errors", "Try again. If it keeps failing, tell the administrator."))
 
 
 def show_error(parent: QWidget | None, error: BaseException) -> None:
     """Show an expected error (storage, concurrent change, not found, ...) as a dialog."""
-    title = _tr("Mediation Desk")
+    title = translate("errors", "Mediation Desk")
     if isinstance(error, StorageError):
         show_message(parent, QMessageBox.Icon.Critical, title, error.message,
                      _storage_advice(error.kind), error.detail)
     elif isinstance(error, ConcurrentModification):
         show_message(parent, QMessageBox.Icon.Warning, title, error.message,
-                     _tr("Close this window, open the case again and redo your change."))
+                     translate("errors", "Close this window, open the case again and redo your change."))
     elif isinstance(error, NotFound):
         show_message(parent, QMessageBox.Icon.Warning, title, str(error),
-                     _tr("It may have been removed. Press F5 to refresh the list."))
+                     translate("errors", "It may have been removed. Press F5 to refresh the list."))
     elif isinstance(error, DomainError):
         message = getattr(error, "message", None) or str(error)
         show_message(parent, QMessageBox.Icon.Warning, title, message)
@@ -103,15 +103,21 @@ def is_expected(error: BaseException) -> bool:
 
 
 # ------------------------------------------------------------- unexpected errors
-def setup_logging(data_dir: Path) -> Path:
-    """Log warnings and errors to a rotating file in the data folder; returns its path."""
+@contextmanager
+def logging_to(data_dir: Path) -> Iterator[Path]:
+    """Log to a rotating file in the data folder while the block runs; yields its path."""
     path = data_dir / LOG_FILENAME
-    if not any(getattr(h, "baseFilename", None) == str(path) for h in log.handlers):
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-        log.addHandler(handler)
-        log.setLevel(logging.INFO)
-    return path
+    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    previous_level = log.level
+    log.setLevel(logging.INFO)
+    try:
+        yield path
+    finally:
+        log.removeHandler(handler)
+        log.setLevel(previous_level)
+        handler.close()
 
 
 def _log_path() -> str:
@@ -133,13 +139,13 @@ def _apologise(parent: QWidget | None, error: BaseException) -> None:
     if QApplication.instance() is None:
         return
     where = _log_path()
-    informative = _tr("The details were written to the log file:\n{path}").format(path=where) \
+    informative = translate("errors", "The details were written to the log file:\n{path}").format(path=where) \
         if where else ""
     show_message(
         parent,
         QMessageBox.Icon.Critical,
-        _tr("Mediation Desk"),
-        _tr("Sorry, something went wrong in the program. Saved data is not affected; "
+        translate("errors", "Mediation Desk"),
+        translate("errors", "Sorry, something went wrong in the program. Saved data is not affected; "
             "what you were doing may not have been saved."),
         informative,
         f"{type(error).__name__}: {error}",

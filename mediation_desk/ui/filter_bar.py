@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from mediation_desk.domain.vocabulary import Category, DisputeState, RiskGrade, Tier
 from mediation_desk.services.dto import CaseFilter
-from mediation_desk.ui.widgets import risk_icon
+from mediation_desk.ui.widgets import ValueCombo, risk_icon
 
 SEARCH_DEBOUNCE_MS = 150
 
@@ -69,8 +69,8 @@ class CaseFilterBar(QWidget):
                                     [(c.label, c) for c in Category])
         self.risk = self._combo("risk", self.tr("&Risk:"), layout,
                                 [(r.label, r) for r in RiskGrade])
-        for i, grade in enumerate(RiskGrade, start=1):
-            self.risk.setItemIcon(i, risk_icon(grade))
+        for index, grade in enumerate(RiskGrade, start=1):
+            self.risk.setItemIcon(index, risk_icon(grade))
 
         self.use_dates = QCheckBox(self.tr("Recei&ved"), self)
         self.use_dates.setObjectName("use_dates")
@@ -104,12 +104,12 @@ class CaseFilterBar(QWidget):
         self._dates_toggled(False, emit=False)
 
     def _combo(self, name: str, caption: str, layout: QHBoxLayout,
-               items: list[tuple[str, object]]) -> QComboBox:
-        combo = QComboBox(self)
+               items: list[tuple[str, object]]) -> ValueCombo:
+        combo = ValueCombo(self)
         combo.setObjectName(name)
-        combo.addItem(self.tr("All"), None)
+        combo.add_value(self.tr("All"), None)
         for text, value in items:
-            combo.addItem(text, value)
+            combo.add_value(text, value)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         label = QLabel(caption, self)
         label.setBuddy(combo)
@@ -135,8 +135,8 @@ class CaseFilterBar(QWidget):
             self._emit()
 
     def current_filter(self) -> CaseFilter:
-        def one(combo: QComboBox) -> frozenset:
-            value = combo.currentData()
+        def one(combo: ValueCombo) -> frozenset:
+            value = combo.value()
             return frozenset() if value is None else frozenset({value})
 
         date_from = date_to = None

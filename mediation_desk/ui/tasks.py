@@ -33,8 +33,10 @@ class Task(QObject):
     finished = Signal()
 
     # Emitted on the worker thread; queued to the slots below because this object
-    # lives on the GUI thread.
-    _done = Signal(bool, object)
+    # lives on the GUI thread.  (No `bool` argument: PySide6 6.x loses a reference to
+    # True/False on each queued bool, which crashes Python 3.11 at exit.)
+    _succeeded = Signal(object)
+    _failed = Signal(object)
     _progress = Signal(int, int)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -42,18 +44,22 @@ class Task(QObject):
         self.result: Any = None
         self.error: BaseException | None = None
         self.is_finished = False
-        self._done.connect(self._deliver)
+        self._succeeded.connect(self._deliver_result)
+        self._failed.connect(self._deliver_error)
         self._progress.connect(self._deliver_progress)
 
-    @Slot(bool, object)
-    def _deliver(self, ok: bool, value: object) -> None:
+    @Slot(object)
+    def _deliver_result(self, value: object) -> None:
         self.is_finished = True
-        if ok:
-            self.result = value
-            self.succeeded.emit(value)
-        else:
-            self.error = value  # type: ignore[assignment]
-            self.failed.emit(value)
+        self.result = value
+        self.succeeded.emit(value)
+        self.finished.emit()
+
+    @Slot(object)
+    def _deliver_error(self, error: object) -> None:
+        self.is_finished = True
+        self.error = error  # type: ignore[assignment]
+        self.failed.emit(error)
         self.finished.emit()
 
     @Slot(int, int)
@@ -76,10 +82,10 @@ class _Runnable(QRunnable):
                 result = self._work(task._progress.emit)
             else:
                 result = self._work()
-        except BaseException as error:  # noqa: BLE001 - every failure goes back to the GUI
-            task._done.emit(False, error)
+        except BaseException as error:  # every failure goes back to the GUI thread
+            task._failed.emit(error)
         else:
-            task._done.emit(True, result)
+            task._succeeded.emit(result)
 
 
 class TaskRunner(QObject):

@@ -7,15 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import QDate, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QCalendarWidget,
+    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -114,11 +119,50 @@ class TierSteps(QWidget):
         return self._steps[tier]
 
 
+class ValueCombo(QComboBox):
+    """A combo box whose items stand for Python values (enum members, ids, None).
+
+    Qt turns a `str`-based enum stored as item data into a plain string (and an IntEnum
+    into an int), so the values are kept here, by item index, and come back as they went in.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._values: list[object] = []
+
+    def add_value(self, text: str, value: object, icon: QIcon | None = None) -> None:
+        self._values.append(value)
+        if icon is None:
+            self.addItem(text)
+        else:
+            self.addItem(icon, text)
+
+    def value(self) -> object:
+        index = self.currentIndex()
+        return self._values[index] if 0 <= index < len(self._values) else None
+
+    def value_at(self, index: int) -> object:
+        return self._values[index] if 0 <= index < len(self._values) else None
+
+    def index_of(self, value: object) -> int:
+        for index, item in enumerate(self._values):
+            if item == value and type(item) is type(value):
+                return index
+        return -1
+
+    def set_value(self, value: object) -> bool:
+        index = self.index_of(value)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        return index >= 0
+
+
 class FieldBox(QWidget):
     """A caption above an editor and a red error line below it.
 
     The caption is the editor's buddy, so "&Name" gives Alt+N.  The error line stays
-    hidden until `set_error` is called, and `editor` is what gets the focus.
+    hidden until `set_error` is called, and `editor` is what gets the focus.  Editing the
+    value clears the field's error and calls the `connect_edited` callbacks.
     """
 
     def __init__(
@@ -147,14 +191,54 @@ class FieldBox(QWidget):
         self.error.hide()
         layout.addWidget(self.error)
         layout.addStretch(1)
+        self._watch(editor)
+
+    @staticmethod
+    def _edit_signals(editor: QWidget) -> list:
+        """The editor's own signals that mean "the value was changed"."""
+        if isinstance(editor, QLineEdit):
+            signals = [editor.textEdited]
+            if isinstance(editor, DateLineEdit):
+                signals.append(editor.date_picked)
+            return signals
+        if isinstance(editor, QComboBox):
+            signals = [editor.currentIndexChanged]
+            if editor.isEditable():
+                signals.append(editor.editTextChanged)
+            return signals
+        if isinstance(editor, QPlainTextEdit):
+            return [editor.textChanged]
+        if isinstance(editor, QAbstractSpinBox):
+            signals = [editor.editingFinished]
+            if hasattr(editor, "valueChanged"):
+                signals.append(editor.valueChanged)
+            return signals
+        if isinstance(editor, QAbstractButton):
+            return [editor.toggled]
+        return []
+
+    def _watch(self, editor: QWidget) -> None:
+        self._signals = self._edit_signals(editor)
+        self.connect_edited(self.clear_error)
+
+    def connect_edited(self, callback: Callable[[], object]) -> None:
+        """Call `callback` whenever the value is edited.
+
+        Connected straight to the editor's C++ signals rather than re-emitted from
+        Python: PySide6 6.12.0 drops a reference to `True` on every Python-side `emit()`,
+        which crashes Python 3.11 after a few thousand, and this fires on every keystroke.
+        """
+        for signal in self._signals:
+            signal.connect(lambda *_args: callback())
 
     def set_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.setVisible(bool(message))
-        self.editor.setProperty("invalid", bool(message))
-        self.editor.setStyleSheet(
-            f"border: 1px solid {ERROR_COLOUR};" if message else ""
-        )
+        self.caption.setStyleSheet(f"color: {ERROR_COLOUR if message else HINT_COLOUR};")
+        if isinstance(self.editor, QLineEdit | QPlainTextEdit):
+            # Only text fields get a red frame: a style sheet on a combo box or a spin
+            # box replaces its native look altogether.
+            self.editor.setStyleSheet(f"border: 1px solid {ERROR_COLOUR};" if message else "")
         self.editor.setAccessibleDescription(message)
 
     def clear_error(self) -> None:

@@ -1,0 +1,219 @@
+"""Composition root of the desktop program: builds everything and starts the event loop.
+
+`run_gui` creates the QApplication, the font, the translators, the logging and the
+excepthook, opens the database through `open_services` and hands the services to the
+main window.  Nothing is global: `build_main_window` lets tests build the same window on
+a temporary database and settings file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    Qt,
+    QTimer,
+    QTranslator,
+)
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+
+from mediation_desk import paths
+from mediation_desk.domain.errors import StorageError
+from mediation_desk.services.container import Services, open_services
+from mediation_desk.ui import errors as ui_errors
+from mediation_desk.ui.main_window import MainWindow
+from mediation_desk.ui.preferences import Preferences
+
+APP_NAME = "MediationDesk"
+DEFAULT_LANGUAGE = "zh_CN"
+DEMO_CASES = 300
+DEMO_SEED = 2026
+EXIT_FAILED = 1
+
+
+translate = QCoreApplication.translate
+
+
+def build_main_window(services: Services, *, settings: QSettings | None = None) -> MainWindow:
+    """The main window over `services`; `settings` defaults to the data folder's INI file."""
+    return MainWindow(services, preferences=Preferences(settings))
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Load Qt's own and our translations for `language` ("en" loads none).
+
+    The returned translators must be kept alive as long as the application runs.
+    """
+    if language == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return []
+    locale = QLocale(language)
+    QLocale.setDefault(locale)
+    installed = []
+    for directory, name in (
+        (QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), f"qtbase_{language}"),
+        (str(paths.resource_path("translations")), f"mediation_desk_{language}"),
+    ):
+        translator = QTranslator(app)
+        if translator.load(name, directory):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            ui_errors.log.warning("translation %s not found in %s", name, directory)
+    return installed
+
+
+def _install_font(app: QApplication) -> None:
+    try:
+        from mediation_desk.ui.fonts import install_application_font
+    except ImportError as error:  # the program still runs, with the system's fonts
+        ui_errors.log.warning("font module unavailable: %s", error)
+        return
+    family = install_application_font(app)
+    ui_errors.log.info("application font: %s", family)
+
+
+def _database_path(args: argparse.Namespace) -> str | Path:
+    if args.demo:
+        return paths.demo_database_path()
+    return args.database or paths.default_database_path()
+
+
+def _startup_error(error: BaseException, database: str | Path) -> None:
+    if isinstance(error, StorageError):
+        title = translate("app", "The database cannot be opened")
+        ui_errors.show_message(
+            None, QMessageBox.Icon.Critical, title, error.message,
+            translate("app", "Database: {path}").format(path=database), error.detail)
+        return
+    ui_errors.log.exception("opening %s failed", database)
+    ui_errors.show_message(
+        None, QMessageBox.Icon.Critical, translate("app", "The database cannot be opened"),
+        translate("app", "Mediation Desk could not open its database."),
+        translate("app", "Database: {path}\nThe details were written to the log file.").format(path=database),
+        f"{type(error).__name__}: {error}")
+
+
+def fill_demo(window: MainWindow, *, cases: int = DEMO_CASES, seed: int = DEMO_SEED) -> None:
+    """Fill an empty demo database on the worker thread, with a progress dialog."""
+    from mediation_desk.services.demo import generate_demo
+
+    services = window.services
+    progress = QProgressDialog(translate("app", "Writing demo disputes…"), "", 0, cases, window)
+    progress.setWindowTitle(translate("app", "Demo database"))
+    progress.setCancelButton(None)  # the writer cannot stop half-way
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(0)
+    progress.setAutoClose(False)
+    progress.setValue(0)
+
+    def done(_summary: object) -> None:
+        progress.close()
+        window.refresh()
+
+    def failed(error: BaseException) -> None:
+        progress.close()
+        window.refresh()
+        ui_errors.show_error(window, error)
+
+    def step(finished: int, total: int) -> None:
+        progress.setMaximum(total)
+        progress.setValue(finished)
+
+    window.tasks.run(
+        lambda report: generate_demo(services, cases=cases, seed=seed, progress=report),
+        on_success=done, on_failure=failed, on_progress=step,
+    )
+
+
+def _top_window(app: QApplication) -> QWidget | None:
+    return app.activeWindow()
+
+
+def _resident_mb() -> float:
+    try:
+        import psutil
+
+        return psutil.Process().memory_info().rss / 2**20
+    except ImportError:
+        pass
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+class _ExitAfterPaint(QObject):
+    """For bench/foundation.py: report the first paint of the case list, then quit.
+
+    Switched on by MEDIATION_DESK_EXIT_AFTER_PAINT=1; prints `PAINTED {"rss_mb": ...}`.
+    """
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self._done = False
+        window.table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            print("PAINTED " + json.dumps({"rss_mb": round(_resident_mb(), 1)}), flush=True)
+            QTimer.singleShot(0, QCoreApplication.quit)
+        return False
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    previous_hook = sys.excepthook
+    previous_locale = QLocale()
+    translators: list[QTranslator] = []
+    with ui_errors.logging_to(paths.data_dir()):
+        sys.excepthook = ui_errors.make_excepthook(lambda: _top_window(app))
+        try:
+            _install_font(app)
+            translators = install_translators(app, args.lang or DEFAULT_LANGUAGE)
+            app.setApplicationDisplayName(translate("app", "Mediation Desk"))
+            return _open_and_run(app, args)
+        finally:
+            sys.excepthook = previous_hook
+            for translator in translators:
+                app.removeTranslator(translator)
+            QLocale.setDefault(previous_locale)
+
+
+def _open_and_run(app: QApplication, args: argparse.Namespace) -> int:
+    database = _database_path(args)
+    try:
+        services = open_services(database)
+    except Exception as error:  # shown to the user and logged; the exit code says it failed
+        _startup_error(error, database)
+        return EXIT_FAILED
+    try:
+        window = build_main_window(services)
+        if os.environ.get("MEDIATION_DESK_EXIT_AFTER_PAINT"):
+            _ExitAfterPaint(window)
+        window.show()
+        if args.demo and services.cases.count() == 0:
+            fill_demo(window)
+        code = app.exec()
+        window.tasks.wait_for_done()
+        return code
+    finally:
+        services.close()

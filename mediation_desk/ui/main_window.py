@@ -1,0 +1,357 @@
+"""The main window: the case list with its filters, and the actions that start work.
+
+Everything it needs comes in through the constructor (services, preferences, the task
+runner, the user's name); it keeps no global state, so tests build it on a temporary
+database.  Case list queries run on the GUI thread (they take milliseconds even at
+100,000 disputes); writes go through the task runner.
+"""
+
+from __future__ import annotations
+
+import getpass
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediation_desk.domain.errors import DomainError
+from mediation_desk.services.container import Services
+from mediation_desk.services.dto import CaseFilter
+from mediation_desk.services.settings import StationSettings
+from mediation_desk.ui import errors as ui_errors
+from mediation_desk.ui.case_table_model import CaseTableModel, Column, IdRole
+from mediation_desk.ui.case_view import CaseDialog
+from mediation_desk.ui.filter_bar import CaseFilterBar
+from mediation_desk.ui.intake_dialog import IntakeDialog
+from mediation_desk.ui.preferences import Preferences
+from mediation_desk.ui.settings_dialog import SettingsDialog
+from mediation_desk.ui.tasks import TaskRunner
+
+DEFAULT_WIDTHS = {
+    Column.NUMBER: 210,
+    Column.PARTIES: 260,
+    Column.CATEGORY: 120,
+    Column.TIER: 56,
+    Column.STATE: 80,
+    Column.RISK: 60,
+    Column.RECEIVED: 100,
+}
+
+
+class MainWindow(QMainWindow):
+    case_opened = Signal(object)  # CaseDialog
+
+    def __init__(
+        self,
+        services: Services,
+        *,
+        preferences: Preferences,
+        tasks: TaskRunner | None = None,
+        user_name: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.services = services
+        self.preferences = preferences
+        self.tasks = tasks or TaskRunner(self, on_unhandled=self._unhandled)
+        self.user_name = user_name or _os_user()
+        self.intake_dialog: IntakeDialog | None = None
+        self.settings_dialog: SettingsDialog | None = None
+        self.case_dialogs: dict[int, CaseDialog] = {}
+
+        self.model = CaseTableModel(services.cases, self)
+        self.filter_bar = CaseFilterBar(services.clock().date(), self)
+        self.table = self._build_table()
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.table, 1)
+        self.setCentralWidget(central)
+        self._build_actions()
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("count")
+        self.statusBar().addWidget(self.count_label)
+        database = QLabel(services.url.removeprefix("sqlite:///"), self)
+        database.setStyleSheet("color: #5f6b7a;")
+        database.setToolTip(self.tr("Database in use"))
+        self.statusBar().addPermanentWidget(database)
+
+        self._keep_selected: int | None = None
+        self.filter_bar.changed.connect(self.apply_filter)
+        self.model.modelAboutToBeReset.connect(self._before_reset)
+        self.model.modelReset.connect(self._after_reset)
+        self.update_title(services.settings.load())
+        self._restore_state()
+        # Turning sorting on sorts by the header's indicator: the first (and only) load.
+        self.table.setSortingEnabled(True)
+        self._update_count()
+
+    # -------------------------------------------------------------- building
+    def _build_table(self) -> QTableView:
+        table = QTableView(self)
+        table.setObjectName("case_table")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+        header = table.horizontalHeader()
+        header.setSortIndicator(Column.RECEIVED, Qt.SortOrder.DescendingOrder)
+        header.setSortIndicatorShown(True)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        for column, width in DEFAULT_WIDTHS.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Activated is Enter on the keyboard and a double click with the mouse.
+        table.activated.connect(self._open_index)
+        return table
+
+    def _build_actions(self) -> None:
+        self.new_action = QAction(self.tr("&Register…"), self)
+        self.new_action.setObjectName("action_new")
+        self.new_action.setShortcut(QKeySequence.StandardKey.New)
+        self.new_action.setToolTip(self.tr("Register a new dispute (Ctrl+N)"))
+        self.new_action.triggered.connect(self.new_dispute)
+
+        self.open_action = QAction(self.tr("&Open case"), self)
+        self.open_action.setObjectName("action_open")
+        self.open_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_O))
+        self.open_action.triggered.connect(self.open_selected)
+
+        self.refresh_action = QAction(self.tr("Re&fresh"), self)
+        self.refresh_action.setObjectName("action_refresh")
+        self.refresh_action.setShortcut(QKeySequence(Qt.Key.Key_F5))
+        self.refresh_action.setToolTip(self.tr("Read the list again (F5)"))
+        self.refresh_action.triggered.connect(self.refresh)
+
+        self.find_action = QAction(self.tr("&Search"), self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.triggered.connect(self._focus_search)
+
+        self.settings_action = QAction(self.tr("Roster && &settings…"), self)
+        self.settings_action.setObjectName("action_settings")
+        self.settings_action.triggered.connect(self.open_settings)
+
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setObjectName("action_quit")
+        self.quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
+        self.quit_action.triggered.connect(self.close)
+
+        cases_menu = self.menuBar().addMenu(self.tr("&Cases"))
+        for action in (self.new_action, self.open_action, self.find_action, self.refresh_action):
+            cases_menu.addAction(action)
+        cases_menu.addSeparator()
+        cases_menu.addAction(self.quit_action)
+        tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        tools_menu.addAction(self.settings_action)
+
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.new_action, self.refresh_action, self.settings_action):
+            toolbar.addAction(action)
+        self.addToolBar(toolbar)
+
+    def _restore_state(self) -> None:
+        self.resize(1280, 800)
+        if geometry := self.preferences.bytes(Preferences.MAIN_GEOMETRY):
+            self.restoreGeometry(geometry)
+        if state := self.preferences.bytes(Preferences.MAIN_STATE):
+            self.restoreState(state)
+        if header := self.preferences.bytes(Preferences.CASE_HEADER):
+            self.table.horizontalHeader().restoreState(header)
+
+    # ---------------------------------------------------------------- list
+    def update_title(self, settings: StationSettings) -> None:
+        self.setWindowTitle(self.tr("Mediation Desk — {station}").format(
+            station=settings.station_name))
+
+    def apply_filter(self, case_filter: CaseFilter) -> None:
+        self.model.set_filter(case_filter)
+
+    def refresh(self) -> None:
+        self.model.reload()
+
+    def _before_reset(self) -> None:
+        self._keep_selected = self.selected_id()
+
+    def _after_reset(self) -> None:
+        # The same dispute stays selected through a new filter, sort or refresh, if the
+        # first page still holds it.
+        if self._keep_selected is not None:
+            self.select_id(self._keep_selected)
+        self._keep_selected = None
+        self._update_count()
+
+    def _update_count(self) -> None:
+        model = self.model
+        if model.complete:
+            self._show_count(model.case_filter, model.rowCount())
+            return
+        # Only a page of ids is loaded: the total is counted on the worker (a broad
+        # search counts by scanning), and shown when it comes back.
+        self.count_label.setText(self.tr("Counting…"))
+        wanted = model.case_filter
+        cases = self.services.cases
+        self.tasks.run(lambda: cases.count(wanted),
+                       on_success=lambda total: self._show_count(wanted, total),
+                       on_failure=lambda error: ui_errors.log.warning("count failed: %s", error))
+
+    def _show_count(self, case_filter: CaseFilter, total: int) -> None:
+        if case_filter != self.model.case_filter:
+            return  # a newer filter is on screen
+        text = self.tr("%n dispute(s)", "", total)
+        if case_filter != CaseFilter():
+            text += self.tr(" (filtered)")
+        self.count_label.setText(text)
+
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(IdRole) if rows else None
+
+    def select_id(self, dispute_id: int, *, fetch: bool = False) -> bool:
+        """Select a dispute's row; with `fetch`, read further pages to find it."""
+        row = self.model.load_until(dispute_id) if fetch else self.model.row_of_id(dispute_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    def _focus_search(self) -> None:
+        self.filter_bar.search.setFocus()
+        self.filter_bar.search.selectAll()
+
+    # --------------------------------------------------------------- cases
+    def _open_index(self, index: QModelIndex) -> None:
+        dispute_id = index.data(IdRole)
+        if dispute_id is not None:
+            self.open_case(dispute_id)
+
+    def open_selected(self) -> None:
+        dispute_id = self.selected_id()
+        if dispute_id is not None:
+            self.open_case(dispute_id)
+
+    def open_case(self, dispute_id: int) -> CaseDialog | None:
+        existing = self.case_dialogs.get(dispute_id)
+        if existing is not None:
+            existing.raise_()
+            existing.activateWindow()
+            return existing
+        try:
+            detail = self.services.cases.detail(dispute_id)
+        except DomainError as error:
+            ui_errors.show_error(self, error)
+            return None
+        dialog = CaseDialog(detail, preferences=self.preferences, parent=self)
+        self.case_dialogs[dispute_id] = dialog
+        dialog.finished.connect(lambda _result: self.case_dialogs.pop(dispute_id, None))
+        dialog.show()
+        self.case_opened.emit(dialog)
+        return dialog
+
+    def new_dispute(self) -> IntakeDialog | None:
+        if self.intake_dialog is not None:
+            self.intake_dialog.raise_()
+            self.intake_dialog.activateWindow()
+            return self.intake_dialog
+        try:
+            dialog = IntakeDialog(self.services, tasks=self.tasks, user_name=self.user_name,
+                                  preferences=self.preferences, parent=self)
+        except DomainError as error:  # the roster could not be read (locked, ...)
+            ui_errors.show_error(self, error)
+            return None
+        self.intake_dialog = dialog
+        dialog.accepted.connect(lambda: self._registered(dialog))
+        dialog.finished.connect(lambda _result: self._intake_closed(dialog))
+        dialog.open()  # window-modal without a nested event loop
+        return dialog
+
+    def _intake_closed(self, dialog: IntakeDialog) -> None:
+        if self.intake_dialog is dialog:
+            self.intake_dialog = None
+        dialog.deleteLater()
+
+    def _registered(self, dialog: IntakeDialog) -> None:
+        detail = dialog.detail
+        if detail is None:
+            return
+        self.model.reload()
+        if not self.select_id(detail.id, fetch=True):
+            # The current filters hide the new case: show everything so it can be seen.
+            self.filter_bar.clear()
+            self.select_id(detail.id, fetch=True)
+        self.statusBar().showMessage(
+            self.tr("Registered {number}").format(number=detail.number), 8000)
+
+    # ------------------------------------------------------------ settings
+    def open_settings(self) -> SettingsDialog:
+        if self.settings_dialog is not None:
+            self.settings_dialog.raise_()
+            return self.settings_dialog
+        dialog = SettingsDialog(self.services, tasks=self.tasks, preferences=self.preferences,
+                                parent=self)
+        self.settings_dialog = dialog
+        dialog.settings_saved.connect(self.update_title)
+        dialog.roster_changed.connect(self.refresh)
+        dialog.finished.connect(lambda _result: self._settings_closed(dialog))
+        dialog.open()
+        return dialog
+
+    def _settings_closed(self, dialog: SettingsDialog) -> None:
+        if self.settings_dialog is dialog:
+            self.settings_dialog = None
+        dialog.deleteLater()
+
+    # ------------------------------------------------------------- closing
+    def _unhandled(self, error: BaseException) -> None:
+        if ui_errors.is_expected(error):
+            ui_errors.show_error(self, error)
+        else:
+            ui_errors.report_unexpected(error, parent=self)
+
+    def save_state(self) -> None:
+        self.preferences.set_bytes(Preferences.MAIN_GEOMETRY, self.saveGeometry())
+        self.preferences.set_bytes(Preferences.MAIN_STATE, self.saveState())
+        self.preferences.set_bytes(Preferences.CASE_HEADER,
+                                   self.table.horizontalHeader().saveState())
+        self.preferences.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.tasks.busy:
+            self.statusBar().showMessage(self.tr("Still saving, please wait…"), 3000)
+            event.ignore()
+            return
+        self.save_state()
+        for dialog in list(self.case_dialogs.values()):
+            dialog.close()
+        super().closeEvent(event)
+
+
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return ""

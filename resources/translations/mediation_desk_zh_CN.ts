@@ -1,0 +1,1153 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+    <context>
+        <name>CaseDialog</name>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="55" />
+            <source>Case {number}</source>
+            <translation>案件 {number}</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="126" />
+            <source>Facts</source>
+            <translation>案情</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="141" />
+            <source>Source:</source>
+            <translation>纠纷来源：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="142" />
+            <source>Category:</source>
+            <translation>纠纷类别：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="143" />
+            <source>Kind:</source>
+            <translation>调解类型：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="144" />
+            <source>Registered:</source>
+            <translation>登记：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="146" />
+            <source>Accepted on:</source>
+            <translation>受理日期：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="147" />
+            <source>Occurred on:</source>
+            <translation>发生日期：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="149" />
+            <source>Place:</source>
+            <translation>发生地点：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="150" />
+            <source>Summary:</source>
+            <translation>简要情况：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="151" />
+            <source>Applicant asks for:</source>
+            <translation>申请人请求：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="152" />
+            <source>Respondent says:</source>
+            <translation>被申请人意见：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="153" />
+            <source>Amount in dispute:</source>
+            <translation>涉及金额：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="154" />
+            <source>¥{amount}</source>
+            <translation>{amount}元</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="155" />
+            <source>People involved:</source>
+            <translation>涉及人数：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="156" />
+            <source>Grid:</source>
+            <translation>网格：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="157" />
+            <source>Grid worker:</source>
+            <translation>网格员：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="158" />
+            <source>Community officer:</source>
+            <translation>社区民警：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="159" />
+            <source>Mediator:</source>
+            <translation>调解员：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="160" />
+            <source>Suggested tier:</source>
+            <translation>系统建议层级：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="163" />
+            <source>Why the tier differs:</source>
+            <translation>改选层级理由：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="164" />
+            <source>Intake flags:</source>
+            <translation>登记时情形：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="184" />
+            <source>Parties</source>
+            <translation>当事人</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="186" />
+            <source>Side</source>
+            <translation>身份</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="186" />
+            <source>Name</source>
+            <translation>姓名/名称</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="186" />
+            <source>Sex</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="186" />
+            <source>Ethnicity</source>
+            <translation>民族</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="187" />
+            <source>Born</source>
+            <translation>出生日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="187" />
+            <source>ID number / credit code</source>
+            <translation>身份证号/统一社会信用代码</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="187" />
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="188" />
+            <source>Address</source>
+            <translation>住址</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="188" />
+            <source>Occupation / legal rep.</source>
+            <translation>职业/法定代表人</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="188" />
+            <source>Agent</source>
+            <translation>代理人</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="189" />
+            <source>Guardian</source>
+            <translation>监护人</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="189" />
+            <source>Notes</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="212" />
+            <source>vulnerable</source>
+            <translation>弱势群体</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="233" />
+            <source>Timeline</source>
+            <translation>办理过程</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="234" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="234" />
+            <source>Event</source>
+            <translation>事项</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="234" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="234" />
+            <source>Tier</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="235" />
+            <source>Reason</source>
+            <translation>理由</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_view.py" line="235" />
+            <source>By</source>
+            <translation>经办人</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseFilterBar</name>
+        <message>
+            <location filename="../../mediation_desk/ui/filter_bar.py" line="56" />
+            <source>Search case number, name, ID number, phone</source>
+            <translation>搜索案号、姓名、身份证号、电话</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/filter_bar.py" line="59" />
+            <source>&amp;Search:</source>
+            <translation>搜索(&amp;S)：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/filter_bar.py" line="64" />
+            <source>S&amp;tate:</source>
+            <translation>状态(&amp;T)：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/filter_bar.py" line="66" />
+            <source>T&amp;ier:</source>
+            <translation>层级(&amp;I)：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/filter_bar.py" line="68" />
+            <source>C&amp;ategory:</source>
+            <translation>类别(&amp;A)：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/filter_bar.py" line="70" />
+            <source>&amp;Risk:</source>
+            <translation>风险(&amp;R)：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/filter_bar.py" line="75" />
+            <source>Recei&amp;ved</source>
+            <translation>受理日期(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/filter_bar.py" line="77" />
+            <source>Only disputes registered between these dates</source>
+            <translation>只显示在这两个日期之间登记的纠纷</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/filter_bar.py" line="87" />
+            <source>Clear filters</source>
+            <translation>清除筛选</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/filter_bar.py" line="88" />
+            <source>Show all disputes</source>
+            <translation>显示全部纠纷</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/filter_bar.py" line="110" />
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseTableModel</name>
+        <message>
+            <location filename="../../mediation_desk/ui/case_table_model.py" line="81" />
+            <source>Case no.</source>
+            <translation>案号</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_table_model.py" line="82" />
+            <source>Parties</source>
+            <translation>当事人</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_table_model.py" line="83" />
+            <source>Category</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_table_model.py" line="84" />
+            <source>Tier</source>
+            <translation>层级</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_table_model.py" line="85" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_table_model.py" line="86" />
+            <source>Risk</source>
+            <translation>风险</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_table_model.py" line="87" />
+            <source>Received on</source>
+            <translation>受理日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_table_model.py" line="88" />
+            <source>Mediator</source>
+            <translation>调解员</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/case_table_model.py" line="289" />
+            <source>Risk grade: {grade}</source>
+            <translation>风险等级：{grade}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateLineEdit</name>
+        <message>
+            <location filename="../../mediation_desk/ui/widgets.py" line="306" />
+            <source>YYYY-MM-DD</source>
+            <translation>年-月-日</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/widgets.py" line="310" />
+            <source>Pick from a calendar</source>
+            <translation>从日历中选择</translation>
+        </message>
+    </context>
+    <context>
+        <name>IntakeDialog</name>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="81" />
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="504" />
+            <source>Register a dispute</source>
+            <translation>登记纠纷</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="147" />
+            <source>Dispute</source>
+            <translation>纠纷</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="149" />
+            <source>Choose…</source>
+            <translation>请选择…</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="159" />
+            <source>Ca&amp;tegory</source>
+            <translation>纠纷类别(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="160" />
+            <source>&amp;Kind</source>
+            <translation>调解类型(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="174" />
+            <source>Facts</source>
+            <translation>案情</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="182" />
+            <source>yuan, e.g. 3500.00</source>
+            <translation>单位：元，如 3500.00</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="204" />
+            <source>&amp;Occurred on</source>
+            <translation>发生日期(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="158" />
+            <source>Sour&amp;ce</source>
+            <translation>纠纷来源(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="161" />
+            <source>&amp;Risk grade</source>
+            <translation>风险等级(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="205" />
+            <source>P&amp;lace</source>
+            <translation>发生地点(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="206" />
+            <source>Su&amp;mmary of what happened</source>
+            <translation>纠纷简要情况(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="207" />
+            <source>What the applicant asks for</source>
+            <translation>申请人请求</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="209" />
+            <source>What the respondent says</source>
+            <translation>被申请人意见</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="211" />
+            <source>Amo&amp;unt in dispute</source>
+            <translation>涉及金额(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="212" />
+            <source>People involved</source>
+            <translation>涉及人数</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="213" />
+            <source>&amp;Grid</source>
+            <translation>所属网格(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="214" />
+            <source>Community officer</source>
+            <translation>社区民警</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="215" />
+            <source>Me&amp;diator</source>
+            <translation>调解员(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="216" />
+            <source>Grid &amp;worker</source>
+            <translation>网格员(&amp;W)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="234" />
+            <source>Facts that decide the tier</source>
+            <translation>影响调解层级的情形</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="268" />
+            <source>Tier to start &amp;in</source>
+            <translation>调解层级(&amp;I)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="273" />
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="368" />
+            <source>Reason for anot&amp;her tier</source>
+            <translation>改选层级理由(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="367" />
+            <source>Reason for anot&amp;her tier (required)</source>
+            <translation>改选层级理由（必填）(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="272" />
+            <source>Needed only when the tier differs from the suggestion</source>
+            <translation>所选层级与系统建议不同时必须填写</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="284" />
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="286" />
+            <source>Save the dispute (Ctrl+Enter)</source>
+            <translation>保存登记（Ctrl+Enter）</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="308" />
+            <source>Not a date; type it as 2026-11-20</source>
+            <translation>日期格式不正确，请按 2026-11-20 的格式填写</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="352" />
+            <source>Suggested tier: {tier} — {why}</source>
+            <translation>系统建议：{tier}　{why}</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="397" />
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="431" />
+            <source>%n problem(s) to fix before saving; nothing was saved.</source>
+            <translation>
+                <numerusform>有 %n 处需要修改，本次未保存。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="505" />
+            <source>Discard what you have typed?</source>
+            <translation>放弃已填写的内容吗？</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="506" />
+            <source>&amp;Discard</source>
+            <translation>放弃(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/intake_dialog.py" line="507" />
+            <source>&amp;Keep editing</source>
+            <translation>继续填写(&amp;K)</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../mediation_desk/ui/main_window.py" line="87" />
+            <source>Database in use</source>
+            <translation>正在使用的数据库</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/main_window.py" line="125" />
+            <source>&amp;Register…</source>
+            <translation>登记(&amp;R)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/main_window.py" line="128" />
+            <source>Register a new dispute (Ctrl+N)</source>
+            <translation>登记新的纠纷（Ctrl+N）</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/main_window.py" line="131" />
+            <source>&amp;Open case</source>
+            <translation>打开案件(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/main_window.py" line="136" />
+            <source>Re&amp;fresh</source>
+            <translation>刷新(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/main_window.py" line="139" />
+            <source>Read the list again (F5)</source>
+            <translation>重新读取列表（F5）</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/main_window.py" line="142" />
+            <source>&amp;Search</source>
+            <translation>搜索(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/main_window.py" line="146" />
+            <source>Roster &amp;&amp; &amp;settings…</source>
+            <translation>名册与设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/main_window.py" line="150" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/main_window.py" line="155" />
+            <source>&amp;Cases</source>
+            <translation>案件(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/main_window.py" line="160" />
+            <source>&amp;Tools</source>
+            <translation>工具(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/main_window.py" line="163" />
+            <source>Main toolbar</source>
+            <translation>主工具栏</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/main_window.py" line="182" />
+            <source>Mediation Desk — {station}</source>
+            <translation>调解台 — {station}</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/main_window.py" line="209" />
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../mediation_desk/ui/main_window.py" line="219" />
+            <source>%n dispute(s)</source>
+            <translation>
+                <numerusform>共 %n 件</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/main_window.py" line="221" />
+            <source> (filtered)</source>
+            <translation>（已筛选）</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/main_window.py" line="307" />
+            <source>Registered {number}</source>
+            <translation>已登记 {number}</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/main_window.py" line="344" />
+            <source>Still saving, please wait…</source>
+            <translation>正在保存，请稍候…</translation>
+        </message>
+    </context>
+    <context>
+        <name>PartyEditor</name>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="86" />
+            <location filename="../../mediation_desk/ui/party_editor.py" line="178" />
+            <source>&amp;Name</source>
+            <translation>姓名(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="91" />
+            <source>Sex</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="95" />
+            <source>Ethnicity</source>
+            <translation>民族</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="97" />
+            <source>Date of birth</source>
+            <translation>出生日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="105" />
+            <source>Unified social credit code</source>
+            <translation>统一社会信用代码</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="84" />
+            <source>Type</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="102" />
+            <source>ID number</source>
+            <translation>身份证号</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="108" />
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="110" />
+            <source>Occupation / employer</source>
+            <translation>职业/工作单位</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="113" />
+            <source>Legal representative</source>
+            <translation>法定代表人</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="118" />
+            <location filename="../../mediation_desk/ui/party_editor.py" line="180" />
+            <source>Address</source>
+            <translation>住址</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="119" />
+            <source>Vulnerable (disabled, seriously ill, ...)</source>
+            <translation>弱势群体（残疾、重病等）</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="120" />
+            <source>Minors and people aged 60 or over are recognised from the date of birth</source>
+            <translation>未成年人和60岁以上老年人按出生日期自动识别</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="126" />
+            <source>Agent</source>
+            <translation>代理人</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="128" />
+            <source>Agent's phone</source>
+            <translation>代理人电话</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="130" />
+            <source>Guardian</source>
+            <translation>监护人</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="135" />
+            <source>Relation</source>
+            <translation>与当事人关系</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="137" />
+            <source>Guardian's phone</source>
+            <translation>监护人电话</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="143" />
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="178" />
+            <source>&amp;Organisation name</source>
+            <translation>单位名称(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="180" />
+            <source>Registered address</source>
+            <translation>单位地址</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="216" />
+            <source>Born {date}, {sex}, {age} years old</source>
+            <translation>出生于 {date}，{sex}，{age}岁</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="224" />
+            <location filename="../../mediation_desk/ui/party_editor.py" line="260" />
+            <source>Not a date; type it as 2001-09-30</source>
+            <translation>日期格式不正确，请按 2001-09-30 的格式填写</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="250" />
+            <source>Minor: enter the guardian</source>
+            <translation>未成年人：请填写监护人</translation>
+        </message>
+    </context>
+    <context>
+        <name>RiskMark</name>
+        <message>
+            <location filename="../../mediation_desk/ui/widgets.py" line="74" />
+            <source>Risk: {grade}</source>
+            <translation>风险：{grade}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RosterEntryDialog</name>
+        <message>
+            <location filename="../../mediation_desk/ui/roster_entry_dialog.py" line="42" />
+            <source>Edit roster entry</source>
+            <translation>修改名册人员</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/roster_entry_dialog.py" line="42" />
+            <source>Add to the roster</source>
+            <translation>添加名册人员</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/roster_entry_dialog.py" line="58" />
+            <source>A&amp;ctive (offered for new work)</source>
+            <translation>在用（可安排新的工作）(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/roster_entry_dialog.py" line="61" />
+            <source>&amp;Name</source>
+            <translation>姓名/名称(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/roster_entry_dialog.py" line="62" />
+            <source>&amp;Role</source>
+            <translation>身份(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/roster_entry_dialog.py" line="63" />
+            <source>&amp;Organisation</source>
+            <translation>单位(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/roster_entry_dialog.py" line="64" />
+            <source>&amp;Title</source>
+            <translation>职务(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/roster_entry_dialog.py" line="65" />
+            <source>&amp;Phone</source>
+            <translation>联系电话(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/roster_entry_dialog.py" line="66" />
+            <source>&amp;Grid</source>
+            <translation>网格(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/roster_entry_dialog.py" line="77" />
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RosterTableModel</name>
+        <message>
+            <location filename="../../mediation_desk/ui/roster_table_model.py" line="37" />
+            <source>Name</source>
+            <translation>姓名/名称</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/roster_table_model.py" line="38" />
+            <source>Role</source>
+            <translation>身份</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/roster_table_model.py" line="39" />
+            <source>Organisation</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/roster_table_model.py" line="40" />
+            <source>Title</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/roster_table_model.py" line="41" />
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/roster_table_model.py" line="42" />
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/roster_table_model.py" line="43" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/roster_table_model.py" line="90" />
+            <source>Active</source>
+            <translation>在用</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/roster_table_model.py" line="90" />
+            <source>Inactive</source>
+            <translation>已停用</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="64" />
+            <source>Roster and settings</source>
+            <translation>名册与设置</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="71" />
+            <source>&amp;Roster</source>
+            <translation>名册(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="72" />
+            <source>S&amp;tation</source>
+            <translation>派出所设置(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="103" />
+            <source>Station</source>
+            <translation>派出所</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="105" />
+            <source>Station &amp;name</source>
+            <translation>派出所名称(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="106" />
+            <source>S&amp;hort name (in case numbers)</source>
+            <translation>简称（用于案号）(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="108" />
+            <source>&amp;Mediation committee</source>
+            <translation>人民调解委员会名称(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="114" />
+            <source>Tier thresholds</source>
+            <translation>层级建议标准</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="116" />
+            <source>Tier 3 from an amount of (yuan)</source>
+            <translation>三级：涉及金额达到（元）</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="118" />
+            <source>Tier 3 from people on one side</source>
+            <translation>三级：一方人数达到</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="120" />
+            <source>Tier 3 from workers owed wages</source>
+            <translation>三级：欠薪人数达到</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="122" />
+            <source>Tier 2 from an amount of (yuan)</source>
+            <translation>二级：涉及金额达到（元）</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="124" />
+            <source>Tier 2 from number of parties</source>
+            <translation>二级：当事人方数达到</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="126" />
+            <source>Mediation target (days)</source>
+            <translation>调解期限（天）</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="137" />
+            <source>&amp;Save settings</source>
+            <translation>保存设置(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="166" />
+            <source>Case numbers will look like {example}</source>
+            <translation>案号示例：{example}</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="180" />
+            <source>Not a number</source>
+            <translation>请填写数字</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="201" />
+            <source>Saved.</source>
+            <translation>已保存。</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="231" />
+            <source>All roles</source>
+            <translation>全部身份</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="234" />
+            <source>Sho&amp;w:</source>
+            <translation>显示(&amp;W)：</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="238" />
+            <source>Include &amp;inactive</source>
+            <translation>包括已停用(&amp;I)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="260" />
+            <source>&amp;Add…</source>
+            <translation>添加(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="262" />
+            <source>&amp;Edit…</source>
+            <translation>修改(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="264" />
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="306" />
+            <source>&amp;Deactivate</source>
+            <translation>停用(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/settings_dialog.py" line="305" />
+            <source>&amp;Activate</source>
+            <translation>启用(&amp;A)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SideEditor</name>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="318" />
+            <source>Applicants</source>
+            <translation>申请人</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="319" />
+            <source>Respondents</source>
+            <translation>被申请人</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="329" />
+            <source>Add &amp;applicant</source>
+            <translation>添加申请人(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/party_editor.py" line="330" />
+            <source>Add r&amp;espondent</source>
+            <translation>添加被申请人(&amp;E)</translation>
+        </message>
+    </context>
+    <context>
+        <name>TierSteps</name>
+        <message>
+            <location filename="../../mediation_desk/ui/widgets.py" line="110" />
+            <source>current tier</source>
+            <translation>当前层级</translation>
+        </message>
+    </context>
+    <context>
+        <name>app</name>
+        <message>
+            <location filename="../../mediation_desk/app.py" line="94" />
+            <location filename="../../mediation_desk/app.py" line="101" />
+            <source>The database cannot be opened</source>
+            <translation>无法打开数据库</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/app.py" line="97" />
+            <source>Database: {path}</source>
+            <translation>数据库：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/app.py" line="102" />
+            <source>Mediation Desk could not open its database.</source>
+            <translation>调解台无法打开数据库。</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/app.py" line="103" />
+            <source>Database: {path}
+The details were written to the log file.</source>
+            <translation>数据库：{path}
+详细信息已写入日志文件。</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/app.py" line="112" />
+            <source>Writing demo disputes…</source>
+            <translation>正在生成演示案件…</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/app.py" line="113" />
+            <source>Demo database</source>
+            <translation>演示数据库</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/app.py" line="192" />
+            <source>Mediation Desk</source>
+            <translation>调解台</translation>
+        </message>
+    </context>
+    <context>
+        <name>errors</name>
+        <message>
+            <location filename="../../mediation_desk/ui/errors.py" line="73" />
+            <source>Wait a moment and try again. What you entered is still in the window.</source>
+            <translation>请稍候再试，您填写的内容仍在窗口中。</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/errors.py" line="74" />
+            <source>Ask the administrator to check the database file's permissions.</source>
+            <translation>请管理员检查数据库文件的权限。</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/errors.py" line="75" />
+            <source>Free some disk space, then try again.</source>
+            <translation>请清理磁盘空间后再试。</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/errors.py" line="76" />
+            <source>Ask the administrator to restore the latest backup (mediation-desk db restore).</source>
+            <translation>请管理员用最近的备份恢复（mediation-desk db restore）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/errors.py" line="78" />
+            <source>Install the newest version of Mediation Desk to open this database.</source>
+            <translation>请安装最新版本的调解台后再打开这个数据库。</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/errors.py" line="79" />
+            <source>Try again. If it keeps failing, tell the administrator.</source>
+            <translation>请重试；如果仍然失败，请告诉管理员。</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/errors.py" line="84" />
+            <location filename="../../mediation_desk/ui/errors.py" line="147" />
+            <source>Mediation Desk</source>
+            <translation>调解台</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/errors.py" line="90" />
+            <source>Close this window, open the case again and redo your change.</source>
+            <translation>请关闭此窗口，重新打开案件后再修改一次。</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/errors.py" line="93" />
+            <source>It may have been removed. Press F5 to refresh the list.</source>
+            <translation>该记录可能已不存在，请按 F5 刷新列表。</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/errors.py" line="142" />
+            <source>The details were written to the log file:
+{path}</source>
+            <translation>详细信息已写入日志文件：
+{path}</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/errors.py" line="148" />
+            <source>Sorry, something went wrong in the program. Saved data is not affected; what you were doing may not have been saved.</source>
+            <translation>抱歉，程序出现了意外错误。已保存的数据不受影响，但刚才的操作可能没有保存。</translation>
+        </message>
+    </context>
+    <context>
+        <name>labels</name>
+        <message>
+            <location filename="../../mediation_desk/ui/labels.py" line="13" />
+            <source>Ownership dispute (land, forest, homestead)</source>
+            <translation>确权纠纷（土地、山林、宅基地）</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/labels.py" line="14" />
+            <source>Signs of a group petition</source>
+            <translation>有群体上访苗头</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/labels.py" line="15" />
+            <source>Signs of a group fight or violence</source>
+            <translation>有群殴或暴力苗头</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/labels.py" line="16" />
+            <source>Threat of self-harm or harm to others</source>
+            <translation>扬言自伤或伤人</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/labels.py" line="17" />
+            <source>Abnormal death</source>
+            <translation>涉及非正常死亡</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/labels.py" line="18" />
+            <source>Came back after an earlier settlement</source>
+            <translation>曾调解后反复</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/labels.py" line="23" />
+            <source>Workers owed wages</source>
+            <translation>欠薪人数</translation>
+        </message>
+        <message>
+            <location filename="../../mediation_desk/ui/labels.py" line="28" />
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,107 @@
+"""The composition root: start-up errors, the demo fill, the excepthook, translations."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+
+from PySide6.QtCore import QCoreApplication, QSettings
+
+from mediation_desk import app as app_module
+from mediation_desk.app import build_main_window, fill_demo, run_gui
+from mediation_desk.services.container import open_services
+from mediation_desk.ui import errors as ui_errors
+
+
+def args(**changes) -> argparse.Namespace:
+    values = {"database": None, "demo": False, "lang": None}
+    values.update(changes)
+    return argparse.Namespace(**values)
+
+
+def test_a_database_from_a_newer_program_is_refused_with_a_message(tmp_path, messages):
+    database = tmp_path / "newer.sqlite"
+    with sqlite3.connect(database) as connection:
+        connection.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)")
+        connection.execute("INSERT INTO alembic_version VALUES ('9999_from_the_future')")
+    hook = sys.excepthook
+    assert run_gui(args(database=str(database))) == 1
+    assert len(messages) == 1
+    title, text = messages[0]
+    assert title == "无法打开数据库"  # the Chinese UI is the default
+    assert "更新版本" in text
+    assert sys.excepthook is hook  # put back
+    # Translators are removed again when run_gui returns.
+    assert QCoreApplication.translate("app", "Mediation Desk") == "Mediation Desk"
+    with sqlite3.connect(database) as connection:  # untouched
+        assert connection.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            "9999_from_the_future",)
+
+
+def test_a_file_that_is_not_a_database_is_refused(tmp_path, messages):
+    database = tmp_path / "notes.sqlite"
+    database.write_bytes(b"this is not a database at all" * 100)
+    assert run_gui(args(database=str(database), lang="en")) == 1
+    assert messages[0][0] == "The database cannot be opened"
+
+
+def test_demo_fill_runs_in_the_background_and_refreshes_the_list(qtbot, tmp_path, clock):
+    services = open_services(tmp_path / "demo.sqlite", clock=clock)
+    try:
+        window = build_main_window(
+            services, settings=QSettings(str(tmp_path / "d.ini"), QSettings.Format.IniFormat))
+        qtbot.addWidget(window)
+        window.show()
+        assert window.model.rowCount() == 0
+        fill_demo(window, cases=40)
+        qtbot.waitUntil(lambda: window.model.rowCount() == 40, timeout=20000)
+        assert window.count_label.text() == "40 dispute(s)"
+        window.tasks.wait_for_done()
+    finally:
+        services.close()
+
+
+def test_excepthook_logs_the_traceback_and_apologises(tmp_path, messages):
+    with ui_errors.logging_to(tmp_path) as log_path:
+        hook = ui_errors.make_excepthook()
+        try:
+            raise RuntimeError("a bug")
+        except RuntimeError as error:
+            hook(type(error), error, error.__traceback__)
+    text = log_path.read_text(encoding="utf-8")
+    assert "RuntimeError: a bug" in text and "Traceback" in text
+    assert len(messages) == 1
+    assert "Sorry" in messages[0][1]
+    assert "Traceback" not in messages[0][1]
+
+
+def test_expected_errors_go_to_a_plain_message(messages):
+    from mediation_desk.domain.errors import ConcurrentModification, StorageError
+
+    ui_errors.show_error(None, StorageError("disk_full", "磁盘空间已满，无法保存。"))
+    ui_errors.show_error(None, ConcurrentModification("这条记录刚被另一台电脑修改过。"))
+    assert [text for _title, text in messages] == ["磁盘空间已满，无法保存。",
+                                                  "这条记录刚被另一台电脑修改过。"]
+
+
+def test_english_loads_no_translator(qapp):
+    assert app_module.install_translators(qapp, "en") == []
+
+
+def test_every_ui_string_has_a_chinese_translation():
+    import xml.etree.ElementTree as ET
+
+    from mediation_desk import paths
+
+    ts = paths.resource_path("translations", "mediation_desk_zh_CN.ts")
+    qm = paths.resource_path("translations", "mediation_desk_zh_CN.qm")
+    assert qm.is_file() and qm.stat().st_size > 1000
+    untranslated = []
+    for context in ET.parse(ts).getroot().iter("context"):
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            text = "".join(translation.itertext()).strip()
+            if translation.get("type") in ("unfinished", "obsolete", "vanished") or not text:
+                untranslated.append((context.findtext("name"), message.findtext("source")))
+    assert untranslated == []
