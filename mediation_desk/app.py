@@ -14,6 +14,11 @@ import os
 import sys
 from pathlib import Path
 
+# The services (SQLAlchemy) are imported before PySide6 on purpose: once shiboken is
+# loaded, every later module import goes through its import hook, which made SQLAlchemy's
+# ~300 modules about 0.1 s slower to load at start-up.
+from mediation_desk.services.container import Services, open_services  # isort: skip
+
 from PySide6.QtCore import (
     QCoreApplication,
     QEvent,
@@ -29,7 +34,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidge
 
 from mediation_desk import paths
 from mediation_desk.domain.errors import StorageError
-from mediation_desk.services.container import Services, open_services
 from mediation_desk.ui import errors as ui_errors
 from mediation_desk.ui.main_window import MainWindow
 from mediation_desk.ui.preferences import Preferences
