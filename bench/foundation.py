@@ -123,13 +123,13 @@ def bench_startup(database: Path) -> dict:
 def bench_search(database: Path) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     sys.path.insert(0, str(ROOT))
-    from mediation_desk.ui.case_table_model import CaseTableModel
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QApplication
     from sqlalchemy import text
 
     from mediation_desk.services.container import open_services
     from mediation_desk.services.dto import CaseFilter
+    from mediation_desk.ui.case_table_model import CaseTableModel
 
     app = QApplication.instance() or QApplication([])
     services = open_services(database)
