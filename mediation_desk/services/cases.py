@@ -54,7 +54,6 @@ from mediation_desk.services.settings import SettingsService
 Clock = Callable[[], dt.datetime]
 
 
-
 def format_case_number(year: int, short_name: str, serial: int) -> str:
     return f"（{year}）{short_name}调字第{serial:04d}号"
 
@@ -92,10 +91,6 @@ def search_text(number: str, parties: Sequence[PartyDraft | Party]) -> str:
     return " ".join(piece for piece in pieces if piece).lower()
 
 
-def suggestion_for(draft: DisputeDraft, settings_service: SettingsService, today: dt.date) -> TierSuggestion:
-    return suggest_tier(intake_facts(draft, today), settings_service.load().thresholds())
-
-
 class CaseService:
     def __init__(self, *, uow: UnitOfWork, settings: SettingsService, clock: Clock) -> None:
         self._uow = uow
@@ -110,7 +105,7 @@ class CaseService:
             draft = validate_dispute(draft, today=today)
         except ValidationErrors:
             pass  # a partly typed form still gets a suggestion from what is valid
-        return suggestion_for(draft, self._settings, today)
+        return suggest_tier(intake_facts(draft, today), self._settings.load().thresholds())
 
     def register(self, *, draft: DisputeDraft, by: str) -> CaseDetail:
         now = self._clock()
