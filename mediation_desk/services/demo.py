@@ -19,6 +19,7 @@ import os
 import random
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -195,7 +196,7 @@ def generate_demo(
     engine = services.uow.engine
     total_parties = total_events = 0
     # One transaction: a demo that is interrupted leaves the database as it was.
-    with engine.begin() as connection:
+    with _bulk_connection(engine) as connection, connection.begin():
         triggers = _suspend_search_triggers(connection)
         if connection.dialect.name == "sqlite":
             # A large page cache for this connection keeps index updates in memory.
@@ -234,6 +235,10 @@ def generate_demo(
         connection.execute(insert(CaseNumberSequence),
                            [{"year": y, "last_value": n} for y, n in serial_by_year.items()])
         _restore_search_triggers(connection, triggers)
+        if connection.dialect.name == "sqlite":
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:  # a bug in this module; the transaction rolls back
+                raise RuntimeError(f"demo rows break foreign keys: {broken[:3]}")
     return DemoSummary(cases=cases, parties=total_parties, events=total_events)
 
 
@@ -342,6 +347,22 @@ def _batches(specs: list[_BatchSpec]) -> Iterator[dict[str, _Packed]]:
     context = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
         yield from pool.map(_make_batch, specs)
+
+
+@contextmanager
+def _bulk_connection(engine) -> Iterator:  # type: ignore[no-untyped-def]
+    """A connection for the bulk load.  On SQLite, foreign keys are checked once at the
+    end (PRAGMA foreign_key_check) instead of row by row, which saves about a fifth of
+    the load; the pragma can only change outside a transaction, hence here."""
+    with engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            yield connection
+        finally:
+            if sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
 
 
 def _suspend_search_triggers(connection) -> list[str]:  # type: ignore[no-untyped-def]
