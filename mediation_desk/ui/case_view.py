@@ -1,21 +1,33 @@
-"""One case's own screen: header with the tier steps, facts, parties and the timeline.
+"""One case's own screen: the tier steps, the actions, facts, parties, sessions, timeline.
 
 This is the one screen where ID numbers and phones are shown in full (DOMAIN §4): it is
-the case's own record.  Everything shown comes from `CaseService.detail`.
+the case's own record.  Everything shown comes from `CaseService.detail`; the moves
+offered come from `FlowService.allowed_moves`.  Each action opens a small dialog
+(`move_dialog`, `session_dialog`, `risk_dialog`, `tier_dialog`) that calls the service;
+when it succeeds, the screen shows the `CaseDetail` the service handed back, in place,
+and `changed` tells the main window to redraw the dispute's row.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+import datetime as dt
+import getpass
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QPushButton,
     QScrollArea,
     QSplitter,
     QTableWidget,
@@ -24,13 +36,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediation_desk.domain.vocabulary import PartyType
-from mediation_desk.services.dto import CaseDetail, EventView, PartyView
+from mediation_desk.domain.errors import DomainError
+from mediation_desk.domain.escalation import Move, ReferralRoute, SettlementKind
+from mediation_desk.domain.vocabulary import DisputeState, EventKind, PartyType, RiskGrade, Tier
+from mediation_desk.services.container import Services
+from mediation_desk.services.dto import CaseDetail, EventView, PartyView, SessionView
+from mediation_desk.ui import errors as ui_errors
+from mediation_desk.ui.action_dialog import ActionDialog
 from mediation_desk.ui.labels import flag_labels, unpaid_workers_label
+from mediation_desk.ui.move_dialog import MoveDialog
 from mediation_desk.ui.preferences import Preferences
-from mediation_desk.ui.widgets import HINT_COLOUR, RiskMark, TierSteps, section_title
+from mediation_desk.ui.risk_dialog import DutyLeaderDialog, RiskDialog
+from mediation_desk.ui.session_dialog import SessionDialog
+from mediation_desk.ui.tier_dialog import TierDialog
+from mediation_desk.ui.tier_steps import TierSteps
+from mediation_desk.ui.widgets import ACCENT, HINT_COLOUR, RiskMark, section_title
 
 DASH = "—"
+_Dialog = TypeVar("_Dialog", bound=ActionDialog)
+RED = RiskGrade.RED.colour
+
+# When the buttons for the tier confirmation and the session record are offered.  Only
+# what is shown: FlowService.set_tier and FlowService.record_session make the decision.
+_TIER_CONFIRMABLE = frozenset({DisputeState.REGISTERED, DisputeState.ACCEPTED})
+_SESSIONS_RECORDED_IN = frozenset({DisputeState.IN_MEDIATION})
+# Moves that end or drop a case sit apart from the day-to-day ones.
+_SET_APART = (Move.WITHDRAW,)
+# The service writes the override after the suggestion in the registration event.
+_OVERRIDE_MARK = "；调解员改为"
 
 
 def _or_dash(value: object) -> str:
@@ -38,54 +71,119 @@ def _or_dash(value: object) -> str:
     return text if text.strip() else DASH
 
 
+def _os_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return ""
+
+
+def _tier_text(tier: Tier) -> str:
+    return f"{tier.short_label} {tier.label}"
+
+
 class CaseDialog(QDialog):
-    """Shows a `CaseDetail`; read-only for now (the workflow actions come later)."""
+    """Shows a `CaseDetail` and, given the services, lets the mediator act on it."""
+
+    changed = Signal(int)  # the dispute's id, after an action here changed it
 
     def __init__(
         self,
         detail: CaseDetail,
         *,
+        services: Services | None = None,
+        user_name: str | None = None,
         preferences: Preferences | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.detail = detail
+        self._services = services
+        self._user_name = user_name if user_name is not None else _os_user()
         self._preferences = preferences
+        self.action_dialog: ActionDialog | None = None  # the one open now, if any
+        self.allowed: list[Move] = []
         self.setObjectName("case_dialog")
-        self.setWindowTitle(self.tr("Case {number}").format(number=detail.number))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         layout = QVBoxLayout(self)
         layout.addLayout(self._header())
+        layout.addWidget(self._red_banner())
+        layout.addWidget(self._actions_bar())
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self._facts())
         right = QSplitter(Qt.Orientation.Vertical, splitter)
         right.addWidget(self._parties_panel())
+        right.addWidget(self._sessions_panel())
         right.addWidget(self._timeline_panel())
         right.setStretchFactor(0, 2)
-        right.setStretchFactor(1, 3)
-        right.setSizes([230, 420])
+        right.setStretchFactor(1, 2)
+        right.setStretchFactor(2, 3)
+        right.setSizes([150, 160, 300])
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
         splitter.setSizes([360, 860])
         layout.addWidget(splitter, 1)
 
+        bottom = QHBoxLayout()
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("status")
+        self.status_label.setStyleSheet(f"color: {HINT_COLOUR};")
+        bottom.addWidget(self.status_label, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        if services is not None:
+            self.reload_button = QPushButton(self.tr("Re&load"), self)
+            self.reload_button.setObjectName("reload")
+            self.reload_button.setToolTip(self.tr("Read the case again (F5)"))
+            self.reload_button.clicked.connect(self.reload)
+            buttons.addButton(self.reload_button, QDialogButtonBox.ButtonRole.ResetRole)
+            QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
+        bottom.addWidget(buttons)
+        layout.addLayout(bottom)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.reject)
 
-        self.resize(1220, 760)
+        self.set_detail(detail)
+        self.resize(1220, 780)
         if preferences is not None and (geometry := preferences.bytes(Preferences.CASE_GEOMETRY)):
             self.restoreGeometry(geometry)
 
+    def acting_user(self) -> str:
+        """Who an action is recorded as: the case's mediator, else the computer's user
+        (as the intake dialog records a registration)."""
+        return self.detail.row.mediator or self._user_name
+
+    # ------------------------------------------------------------ showing
+    def set_detail(self, detail: CaseDetail) -> None:
+        """Show `detail` everywhere on the screen (after an action or a reload)."""
+        self.detail = detail
+        self.setWindowTitle(self.tr("Case {number}").format(number=detail.number))
+        self._show_header(detail)
+        self._show_banner(detail)
+        self._show_actions(detail)
+        self._show_facts(detail)
+        self._show_parties(detail)
+        self._show_sessions(detail)
+        self._show_timeline(detail)
+
+    def reload(self) -> bool:
+        """Read the case again from the database; False (and a message) if it failed."""
+        if self._services is None:
+            return False
+        try:
+            detail = self._services.cases.detail(self.detail.id)
+        except DomainError as error:
+            ui_errors.show_error(self, error)
+            return False
+        self.set_detail(detail)
+        return True
+
     # -------------------------------------------------------------- header
     def _header(self) -> QVBoxLayout:
-        d = self.detail
         box = QVBoxLayout()
         top = QHBoxLayout()
-        self.number_label = QLabel(d.number, self)
+        self.number_label = QLabel(self)
         self.number_label.setObjectName("number")
         self.number_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         font = self.number_label.font()
@@ -94,32 +192,233 @@ class CaseDialog(QDialog):
         self.number_label.setFont(font)
         top.addWidget(self.number_label)
         top.addSpacing(16)
-        self.risk_mark = RiskMark(d.row.risk, self)
+        self.risk_mark = RiskMark(None, self)
         top.addWidget(self.risk_mark)
+        self.risk_button = QPushButton(self.tr("Risk &grade…"), self)
+        self.risk_button.setObjectName("risk_button")
+        self.risk_button.setToolTip(self.tr("Change the risk grade, with a reason"))
+        self.risk_button.clicked.connect(self.change_risk)
+        self.risk_button.setVisible(self._services is not None)
+        top.addWidget(self.risk_button)
         top.addSpacing(12)
-        self.state_label = QLabel(d.row.state.label, self)
+        self.state_label = QLabel(self)
         self.state_label.setObjectName("state")
         self.state_label.setStyleSheet(
             "QLabel { border: 1px solid #8a96a3; border-radius: 4px; padding: 2px 8px; }"
         )
         top.addWidget(self.state_label)
         top.addSpacing(12)
-        kind = QLabel(d.kind.label, self)
-        kind.setStyleSheet(f"color: {HINT_COLOUR};")
-        top.addWidget(kind)
+        self.kind_label = QLabel(self)
+        self.kind_label.setStyleSheet(f"color: {HINT_COLOUR};")
+        top.addWidget(self.kind_label)
         top.addStretch(1)
         box.addLayout(top)
-        parties = QLabel(d.row.parties, self)
-        parties.setObjectName("parties_line")
-        box.addWidget(parties)
+        self.parties_line = QLabel(self)
+        self.parties_line.setObjectName("parties_line")
+        box.addWidget(self.parties_line)
         self.tier_steps = TierSteps(self)
-        self.tier_steps.set_tier(d.row.tier)
         box.addWidget(self.tier_steps)
+        self.suggestion_label = QLabel(self)
+        self.suggestion_label.setObjectName("suggestion")
+        self.suggestion_label.setWordWrap(True)
+        self.suggestion_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addWidget(self.suggestion_label)
         return box
+
+    def _show_header(self, d: CaseDetail) -> None:
+        self.number_label.setText(d.number)
+        self.risk_mark.set_grade(d.row.risk)
+        self.state_label.setText(d.row.state.label)
+        self.kind_label.setText(d.kind.label)
+        self.parties_line.setText(d.row.parties)
+        self.tier_steps.set_tier(d.row.tier)
+        text = self.tr("System suggestion: {why}").format(why=self.suggestion_text(d))
+        if d.row.tier is not d.suggested_tier:
+            text += self.tr("; now at {tier}").format(tier=_tier_text(d.row.tier))
+            if d.tier_reason:
+                text += self.tr(" (reason: {reason})").format(reason=d.tier_reason)
+        self.suggestion_label.setText(text)
+
+    @staticmethod
+    def suggestion_text(d: CaseDetail) -> str:
+        """The tier rules that applied at intake: "有群体上访苗头 → 矛盾纠纷调解室"."""
+        registered = next((e for e in d.events if e.kind is EventKind.REGISTERED), None)
+        if registered is not None and " → " in registered.reason:
+            return registered.reason.split(_OVERRIDE_MARK, 1)[0]
+        return _tier_text(d.suggested_tier)
+
+    # ---------------------------------------------------------- red banner
+    def _red_banner(self) -> QWidget:
+        holder = QWidget(self)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        self.red_banner = QFrame(holder)
+        self.red_banner.setObjectName("red_banner")
+        self.red_banner.setStyleSheet(
+            f"#red_banner {{ background: {RED}; border-radius: 4px; }}"
+            " #red_banner QLabel { color: white; font-weight: bold; }")
+        row = QHBoxLayout(self.red_banner)
+        row.setContentsMargins(10, 6, 10, 6)
+        self.red_banner_label = QLabel(self.tr("Red risk: notify the station's duty leader"),
+                                       self.red_banner)
+        self.red_banner_label.setObjectName("red_banner_text")
+        font = self.red_banner_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.red_banner_label.setFont(font)
+        row.addWidget(self.red_banner_label, 1)
+        self.notify_button = QPushButton(self.tr("Record the &notification…"), self.red_banner)
+        self.notify_button.setObjectName("notify_button")
+        self.notify_button.clicked.connect(self.record_notification)
+        row.addWidget(self.notify_button)
+        layout.addWidget(self.red_banner)
+        self.red_note = QLabel(holder)
+        self.red_note.setObjectName("red_note")
+        self.red_note.setStyleSheet(f"color: {RED};")
+        layout.addWidget(self.red_note)
+        self.red_banner.hide()
+        self.red_note.hide()
+        return holder
+
+    def _show_banner(self, d: CaseDetail) -> None:
+        self.red_banner.setVisible(d.red_alert_open)
+        self.notify_button.setVisible(self._services is not None)
+        acknowledged = d.row.risk is RiskGrade.RED and d.red_acknowledged_at is not None
+        if acknowledged:
+            self.red_note.setText(self.tr("Red risk: duty leader {leader} notified at {time}")
+                                  .format(leader=d.duty_leader,
+                                          time=f"{d.red_acknowledged_at:%Y-%m-%d %H:%M}"))
+        self.red_note.setVisible(acknowledged)
+
+    # ------------------------------------------------------------- actions
+    def _actions_bar(self) -> QWidget:
+        bar = QWidget(self)
+        bar.setObjectName("actions")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 4, 0, 4)
+        caption = QLabel(self.tr("Actions:"), bar)
+        caption.setStyleSheet(f"color: {ACCENT}; font-weight: bold;")
+        row.addWidget(caption)
+        self.tier_button = QPushButton(self.tr("Confirm or change the &tier…"), bar)
+        self.tier_button.setObjectName("tier_button")
+        self.tier_button.setToolTip(
+            self.tr("Before mediation starts: confirm the suggested tier or choose another "
+                    "one with a reason"))
+        self.tier_button.clicked.connect(self.confirm_tier)
+        row.addWidget(self.tier_button)
+        self.move_buttons: dict[Move, QPushButton] = {}
+        self.session_button = QPushButton(self.tr("Record a &session…"), bar)
+        self.session_button.setObjectName("session_button")
+        self.session_button.setToolTip(self.tr("Record a mediation session (调解笔录)"))
+        self.session_button.clicked.connect(self.record_session)
+        for move in Move:
+            if move in _SET_APART:
+                continue
+            if move is Move.ESCALATE:
+                row.addWidget(self.session_button)
+            row.addWidget(self._move_button(move, bar))
+        row.addStretch(1)
+        for move in _SET_APART:
+            row.addWidget(self._move_button(move, bar))
+        self.no_moves_label = QLabel(self.tr("No further moves: the case is concluded."), bar)
+        self.no_moves_label.setStyleSheet(f"color: {HINT_COLOUR};")
+        row.insertWidget(1, self.no_moves_label)
+        self.no_moves_label.hide()
+        bar.setVisible(self._services is not None)
+        return bar
+
+    def _move_button(self, move: Move, parent: QWidget) -> QPushButton:
+        button = QPushButton(f"{move.label}…", parent)
+        button.setObjectName(f"move_{move.value}")
+        button.clicked.connect(lambda _checked=False, m=move: self.open_move(m))
+        button.hide()
+        self.move_buttons[move] = button
+        return button
+
+    def _show_actions(self, d: CaseDetail) -> None:
+        if self._services is None:
+            return
+        try:
+            self.allowed = self._services.flow.allowed_moves(d.id)
+        except DomainError as error:
+            self.allowed = []
+            ui_errors.log.warning("allowed moves could not be read: %s", error)
+        for move, button in self.move_buttons.items():
+            button.setVisible(move in self.allowed)
+        self.session_button.setVisible(d.row.state in _SESSIONS_RECORDED_IN)
+        self.tier_button.setVisible(d.row.state in _TIER_CONFIRMABLE)
+        self.no_moves_label.setVisible(not self.allowed)
+
+    # The actions.  Each opens a window-modal dialog; its outcome comes back to
+    # `_action_finished`.
+    def open_move(self, move: Move) -> MoveDialog | None:
+        return self._open(lambda: MoveDialog(move, self.detail, services=self._require(),
+                                             by=self.acting_user(), parent=self), move.label)
+
+    def record_session(self) -> SessionDialog | None:
+        return self._open(lambda: SessionDialog(self.detail, services=self._require(),
+                                                by=self.acting_user(), parent=self),
+                          self.tr("session recorded"))
+
+    def change_risk(self) -> RiskDialog | None:
+        return self._open(lambda: RiskDialog(self.detail, services=self._require(),
+                                             by=self.acting_user(), parent=self),
+                          self.tr("risk grade changed"))
+
+    def record_notification(self) -> DutyLeaderDialog | None:
+        return self._open(lambda: DutyLeaderDialog(self.detail, services=self._require(),
+                                                   by=self.acting_user(), parent=self),
+                          self.tr("duty leader notification recorded"))
+
+    def confirm_tier(self) -> TierDialog | None:
+        return self._open(
+            lambda: TierDialog(self.detail, services=self._require(), by=self.acting_user(),
+                               suggestion=self.suggestion_label.text(), parent=self),
+            self.tr("tier confirmed"))
+
+    def _require(self) -> Services:
+        assert self._services is not None, "a read-only case screen has no actions"
+        return self._services
+
+    def _open(self, build: Callable[[], _Dialog], done_text: str) -> _Dialog | None:
+        if self.action_dialog is not None:
+            self.action_dialog.raise_()
+            self.action_dialog.activateWindow()
+            return None
+        try:
+            dialog = build()  # may read the roster
+        except DomainError as error:
+            ui_errors.show_error(self, error)
+            return None
+        self.action_dialog = dialog
+        dialog.finished.connect(lambda _result: self._action_finished(dialog, done_text))
+        dialog.open()  # window-modal without a nested event loop
+        return dialog
+
+    def _action_finished(self, dialog: ActionDialog, done_text: str) -> None:
+        if self.action_dialog is dialog:
+            self.action_dialog = None
+        dialog.deleteLater()
+        if dialog.result_detail is not None:
+            self.set_detail(dialog.result_detail)
+            self.status_label.setText(self.tr("Saved at {time}: {what}").format(
+                time=f"{self._require().clock():%H:%M}", what=done_text))
+            self.changed.emit(self.detail.id)
+        elif dialog.stale is not None:
+            # Someone else changed the case first: show it as it is now, then say so.
+            self.reload()
+            self.status_label.setText(self.tr("Reloaded: the case had been changed elsewhere"))
+            self.changed.emit(self.detail.id)
+            ui_errors.show_message(
+                self, QMessageBox.Icon.Warning, self.tr("Case {number}").format(
+                    number=self.detail.number),
+                dialog.stale.message,
+                self.tr("The case has been reloaded as it is now. Check it, then do your "
+                        "change again if it is still needed."))
 
     # --------------------------------------------------------------- facts
     def _facts(self) -> QWidget:
-        d = self.detail
         area = QScrollArea(self)
         area.setWidgetResizable(True)
         inner = QWidget(area)
@@ -128,54 +427,91 @@ class CaseDialog(QDialog):
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self._facts_form = form
         self.fact_labels: dict[str, QLabel] = {}
-
-        def add(key: str, caption: str, value: object) -> None:
-            label = QLabel(_or_dash(value), inner)
+        captions = {
+            "source": self.tr("Source:"),
+            "category": self.tr("Category:"),
+            "kind": self.tr("Kind:"),
+            "registered_at": self.tr("Registered:"),
+            "accepted_on": self.tr("Accepted on:"),
+            "occurred_on": self.tr("Occurred on:"),
+            "place": self.tr("Place:"),
+            "summary": self.tr("Summary:"),
+            "applicant_claims": self.tr("Applicant asks for:"),
+            "respondent_claims": self.tr("Respondent says:"),
+            "amount": self.tr("Amount in dispute:"),
+            "people_involved": self.tr("People involved:"),
+            "grid": self.tr("Grid:"),
+            "grid_worker": self.tr("Grid worker:"),
+            "community_officer": self.tr("Community officer:"),
+            "mediator": self.tr("Mediator:"),
+            "suggested_tier": self.tr("Suggested tier:"),
+            "tier_reason": self.tr("Why the tier differs:"),
+            "flags": self.tr("Intake flags:"),
+            "result": self.tr("Result:"),
+        }
+        for key, caption in captions.items():
+            label = QLabel(inner)
             label.setObjectName(f"fact_{key}")
             label.setWordWrap(True)
             label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.fact_labels[key] = label
             form.addRow(caption, label)
-
-        received = d.row.accepted_on
-        add("source", self.tr("Source:"), d.source.label)
-        add("category", self.tr("Category:"), d.row.category.label)
-        add("kind", self.tr("Kind:"), d.kind.label)
-        add("registered_at", self.tr("Registered:"),
-            f"{d.registered_at:%Y-%m-%d %H:%M}  {d.registered_by}".strip())
-        add("accepted_on", self.tr("Accepted on:"), received.isoformat() if received else "")
-        add("occurred_on", self.tr("Occurred on:"),
-            d.occurred_on.isoformat() if d.occurred_on else "")
-        add("place", self.tr("Place:"), d.place)
-        add("summary", self.tr("Summary:"), d.summary)
-        add("applicant_claims", self.tr("Applicant asks for:"), d.applicant_claims)
-        add("respondent_claims", self.tr("Respondent says:"), d.respondent_claims)
-        add("amount", self.tr("Amount in dispute:"),
-            self.tr("¥{amount}").format(amount=f"{d.amount:,.2f}") if d.amount is not None else "")
-        add("people_involved", self.tr("People involved:"), d.people_involved)
-        add("grid", self.tr("Grid:"), d.grid)
-        add("grid_worker", self.tr("Grid worker:"), d.grid_worker)
-        add("community_officer", self.tr("Community officer:"), d.community_officer)
-        add("mediator", self.tr("Mediator:"), d.row.mediator)
-        add("suggested_tier", self.tr("Suggested tier:"),
-            f"{d.suggested_tier.short_label} {d.suggested_tier.label}")
-        if d.tier_reason:
-            add("tier_reason", self.tr("Why the tier differs:"), d.tier_reason)
-        add("flags", self.tr("Intake flags:"), self._flags_text())
         outer.addLayout(form)
         outer.addStretch(1)
         area.setWidget(inner)
         return area
 
-    def _flags_text(self) -> str:
-        flags = self.detail.flags
+    def _show_facts(self, d: CaseDetail) -> None:
+        received = d.row.accepted_on
+        values: dict[str, object] = {
+            "source": d.source.label,
+            "category": d.row.category.label,
+            "kind": d.kind.label,
+            "registered_at": f"{d.registered_at:%Y-%m-%d %H:%M}  {d.registered_by}".strip(),
+            "accepted_on": received.isoformat() if received else "",
+            "occurred_on": d.occurred_on.isoformat() if d.occurred_on else "",
+            "place": d.place,
+            "summary": d.summary,
+            "applicant_claims": d.applicant_claims,
+            "respondent_claims": d.respondent_claims,
+            "amount": self.tr("¥{amount}").format(amount=f"{d.amount:,.2f}")
+            if d.amount is not None else "",
+            "people_involved": d.people_involved,
+            "grid": d.grid,
+            "grid_worker": d.grid_worker,
+            "community_officer": d.community_officer,
+            "mediator": d.row.mediator,
+            "suggested_tier": _tier_text(d.suggested_tier),
+            "tier_reason": d.tier_reason,
+            "flags": self._flags_text(d),
+            "result": self._result_text(d),
+        }
+        for key, value in values.items():
+            self.fact_labels[key].setText(_or_dash(value))
+        # Rows that only mean something for some cases are hidden, not dashed.
+        for key in ("tier_reason", "result"):
+            self._facts_form.setRowVisible(self.fact_labels[key], bool(values[key]))
+
+    @staticmethod
+    def _flags_text(d: CaseDetail) -> str:
+        flags = d.flags
         names = flag_labels()
         shown = [names[key] for key in names if flags.get(key)]
         workers = int(flags.get("unpaid_workers") or 0)
         if workers:
             shown.append(f"{unpaid_workers_label()} {workers}")
         return "；".join(shown)
+
+    @staticmethod
+    def _result_text(d: CaseDetail) -> str:
+        pieces = []
+        if d.settlement:
+            pieces.append(SettlementKind(d.settlement).label)
+        if d.referral_route:
+            pieces.append(ReferralRoute(d.referral_route).label)
+        return "；".join(pieces)
 
     # ------------------------------------------------------------- parties
     def _parties_panel(self) -> QWidget:
@@ -189,15 +525,21 @@ class CaseDialog(QDialog):
             self.tr("Address"), self.tr("Occupation / legal rep."), self.tr("Agent"),
             self.tr("Guardian"), self.tr("Notes"),
         ]
-        table = self._table("parties", headers)
-        table.setRowCount(len(self.detail.parties))
-        for row, party in enumerate(self.detail.parties):
+        self.parties_table = self._table("parties", headers)
+        self._shown_parties: tuple[PartyView, ...] | None = None
+        layout.addWidget(self.parties_table)
+        return panel
+
+    def _show_parties(self, d: CaseDetail) -> None:
+        if d.parties == self._shown_parties:
+            return  # no action here changes them; keep the columns as the user left them
+        self._shown_parties = d.parties
+        table = self.parties_table
+        table.setRowCount(len(d.parties))
+        for row, party in enumerate(d.parties):
             for column, text in enumerate(self._party_cells(party)):
                 table.setItem(row, column, QTableWidgetItem(text))
         table.resizeColumnsToContents()
-        self.parties_table = table
-        layout.addWidget(table)
-        return panel
 
     def _party_cells(self, p: PartyView) -> list[str]:
         person = p.party_type is PartyType.PERSON
@@ -226,6 +568,62 @@ class CaseDialog(QDialog):
             "，".join(notes),
         ]
 
+    # ------------------------------------------------------------ sessions
+    def _sessions_panel(self) -> QWidget:
+        panel = QWidget(self)
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.sessions_title = section_title(self.tr("Mediation sessions"), panel)
+        layout.addWidget(self.sessions_title)
+        headers = [self.tr("No."), self.tr("Date"), self.tr("Time"), self.tr("Tier"),
+                   self.tr("Present"), self.tr("Outcome"), self.tr("Next session")]
+        self.sessions_table = self._table("sessions", headers)
+        layout.addWidget(self.sessions_table)
+        return panel
+
+    def _show_sessions(self, d: CaseDetail) -> None:
+        table = self.sessions_table
+        sessions = sorted(d.sessions, key=lambda s: s.seq)
+        table.setRowCount(len(sessions))
+        for row, session in enumerate(sessions):
+            tip = self._session_tooltip(session)
+            for column, text in enumerate(self._session_cells(session)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(tip)
+                table.setItem(row, column, item)
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        self.sessions_title.setText(self.tr("Mediation sessions ({count})").format(
+            count=len(sessions)))
+
+    def _session_cells(self, s: SessionView) -> list[str]:
+        times = "–".join(t for t in (s.start_time, s.end_time) if t)
+        return [
+            self.tr("Session {n}").format(n=s.seq),
+            s.held_on.isoformat(),
+            times,
+            s.tier.short_label,
+            self._present(s),
+            s.outcome_label,
+            s.next_on.isoformat() if s.next_on else "",
+        ]
+
+    @staticmethod
+    def _present(s: SessionView) -> str:
+        return "、".join(f"{p.name}（{p.role.label}）" for p in s.participants)
+
+    def _session_tooltip(self, s: SessionView) -> str:
+        lines = [
+            (self.tr("Place"), s.place),
+            (self.tr("Parties present"), s.parties_present),
+            (self.tr("Others present"), s.others_present),
+            (self.tr("Applicant said"), s.applicant_statement),
+            (self.tr("Respondent said"), s.respondent_statement),
+            (self.tr("Proposals"), s.proposals),
+            (self.tr("Recorded by"), s.recorded_by),
+        ]
+        return "\n".join(f"{caption}：{text}" for caption, text in lines if text)
+
     # ------------------------------------------------------------ timeline
     def _timeline_panel(self) -> QWidget:
         panel = QWidget(self)
@@ -236,20 +634,63 @@ class CaseDialog(QDialog):
                    self.tr("Reason"), self.tr("By")]
         table = self._table("timeline", headers)
         table.setWordWrap(True)
-        events = sorted(self.detail.events, key=lambda e: (e.at, e.id))
-        table.setRowCount(len(events))
-        for row, event in enumerate(events):
-            for column, text in enumerate(self._event_cells(event)):
+        # The reason column wraps: rows grow to fit it whenever its width changes, once
+        # the header has finished laying out its sections.
+        self._fit_rows = QTimer(self)
+        self._fit_rows.setSingleShot(True)
+        self._fit_rows.setInterval(0)
+        self._fit_rows.timeout.connect(table.resizeRowsToContents)
+        table.horizontalHeader().sectionResized.connect(
+            lambda column, _old, _new: self._fit_rows.start() if column == 4 else None)
+        self.timeline_table = table
+        layout.addWidget(table)
+        return panel
+
+    def _show_timeline(self, d: CaseDetail) -> None:
+        # Moves are stamped when they were made; a session when it was held.  At the same
+        # minute a move comes first (a session is recorded after it is held).
+        entries: list[tuple[tuple, list[str], bool]] = []
+        for event in d.events:
+            tier_move = event.kind in (EventKind.ESCALATED, EventKind.DEESCALATED)
+            entries.append(((event.at, 0, event.id), self._event_cells(event), tier_move))
+        for session in d.sessions:
+            entries.append(((self._session_time(session), 1, session.seq),
+                            self._session_timeline_cells(session), False))
+        entries.sort(key=lambda entry: entry[0])
+        table = self.timeline_table
+        table.setRowCount(len(entries))
+        bold = QFont(table.font())
+        bold.setBold(True)
+        for row, (_key, cells, tier_move) in enumerate(entries):
+            for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 4:
                     item.setToolTip(text)
+                if tier_move and column in (1, 3):
+                    item.setFont(bold)
                 table.setItem(row, column, item)
         table.resizeColumnsToContents()
         table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         table.resizeRowsToContents()
-        self.timeline_table = table
-        layout.addWidget(table)
-        return panel
+        if entries:
+            table.scrollToBottom()
+
+    @staticmethod
+    def _session_time(s: SessionView) -> dt.datetime:
+        for text in (s.start_time, s.end_time):
+            try:
+                return dt.datetime.combine(s.held_on, dt.time.fromisoformat(text))
+            except ValueError:
+                continue
+        return dt.datetime.combine(s.held_on, dt.time())
+
+    def _session_timeline_cells(self, s: SessionView) -> list[str]:
+        when = f"{s.held_on.isoformat()} {s.start_time}".strip()
+        details = [self.tr("Present: {names}").format(names=self._present(s) or DASH)]
+        if s.next_on:
+            details.append(self.tr("next session {date}").format(date=s.next_on.isoformat()))
+        return [when, self.tr("Session {n}").format(n=s.seq), s.outcome_label,
+                s.tier.short_label, "；".join(details), s.recorded_by]
 
     @staticmethod
     def _event_cells(e: EventView) -> list[str]:
@@ -277,6 +718,10 @@ class CaseDialog(QDialog):
 
     # -------------------------------------------------------------- closing
     def done(self, result: int) -> None:
+        if self.action_dialog is not None:
+            self.action_dialog.reject()  # a session being typed asks first
+            if self.action_dialog is not None:
+                return  # the mediator chose to keep editing
         if self._preferences is not None:
             self._preferences.set_bytes(Preferences.CASE_GEOMETRY, self.saveGeometry())
         super().done(result)

@@ -71,6 +71,12 @@ class CaseFilterBar(QWidget):
                                 [(r.label, r) for r in RiskGrade])
         for index, grade in enumerate(RiskGrade, start=1):
             self.risk.setItemIcon(index, risk_icon(grade))
+        self.red_alerts = QCheckBox(self.tr("Red a&lerts"), self)
+        self.red_alerts.setObjectName("red_alerts")
+        self.red_alerts.setIcon(risk_icon(RiskGrade.RED))
+        self.red_alerts.setToolTip(
+            self.tr("Only red-risk disputes whose duty leader has not been notified yet"))
+        layout.addWidget(self.red_alerts)
 
         self.use_dates = QCheckBox(self.tr("Recei&ved"), self)
         self.use_dates.setObjectName("use_dates")
@@ -98,6 +104,7 @@ class CaseFilterBar(QWidget):
         for combo in (self.state, self.tier, self.category, self.risk):
             combo.currentIndexChanged.connect(self._emit)
         self.use_dates.toggled.connect(self._dates_toggled)
+        self.red_alerts.toggled.connect(self._emit)
         self.date_from.dateChanged.connect(self._dates_changed)
         self.date_to.dateChanged.connect(self._dates_changed)
         self.reset_button.clicked.connect(self.clear)
@@ -151,6 +158,7 @@ class CaseFilterBar(QWidget):
             date_from=date_from,
             date_to=date_to,
             search=self.search.text().strip(),
+            red_alerts_only=self.red_alerts.isChecked(),
         )
 
     def is_filtered(self) -> bool:
@@ -170,13 +178,14 @@ class CaseFilterBar(QWidget):
     def clear(self) -> None:
         """Back to all disputes (one `changed` signal, not one per widget)."""
         widgets = (self.state, self.tier, self.category, self.risk, self.use_dates, self.search,
-                   self.date_from, self.date_to)
+                   self.date_from, self.date_to, self.red_alerts)
         for widget in widgets:
             widget.blockSignals(True)
         try:
             for combo in (self.state, self.tier, self.category, self.risk):
                 combo.setCurrentIndex(0)
             self.use_dates.setChecked(False)
+            self.red_alerts.setChecked(False)
             self.search.clear()
         finally:
             for widget in widgets:

@@ -188,6 +188,14 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.model.reload()
 
+    def case_changed(self, dispute_id: int) -> None:
+        """A case screen changed a dispute: redraw its row.  Under a filter it may no
+        longer match (or newly match), so the list and its count are read again."""
+        if self.model.case_filter == CaseFilter():
+            self.model.refresh_rows([dispute_id])
+        else:
+            self.refresh()
+
     def _before_reset(self) -> None:
         self._keep_selected = self.selected_id()
 
@@ -265,7 +273,9 @@ class MainWindow(QMainWindow):
         except DomainError as error:
             ui_errors.show_error(self, error)
             return None
-        dialog = CaseDialog(detail, preferences=self.preferences, parent=self)
+        dialog = CaseDialog(detail, services=self.services, user_name=self.user_name,
+                            preferences=self.preferences, parent=self)
+        dialog.changed.connect(self.case_changed)
         self.case_dialogs[dispute_id] = dialog
         dialog.finished.connect(lambda _result: self.case_dialogs.pop(dispute_id, None))
         dialog.show()

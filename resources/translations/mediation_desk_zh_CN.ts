@@ -2,221 +2,438 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
     <context>
+        <name>ActionDialog</name>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/action_dialog.py" line="125" />
+            <source>Ctrl+Enter</source>
+            <translation>Ctrl+Enter</translation>
+        </message>
+    </context>
+    <context>
         <name>CaseDialog</name>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="55" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="158" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="411" />
             <source>Case {number}</source>
             <translation>案件 {number}</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="126" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="423" />
             <source>Facts</source>
             <translation>案情</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="141" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="430" />
             <source>Source:</source>
             <translation>纠纷来源：</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="142" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="431" />
             <source>Category:</source>
             <translation>纠纷类别：</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="143" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="432" />
             <source>Kind:</source>
             <translation>调解类型：</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="144" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="433" />
             <source>Registered:</source>
             <translation>登记：</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="146" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="434" />
             <source>Accepted on:</source>
             <translation>受理日期：</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="147" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="435" />
             <source>Occurred on:</source>
             <translation>发生日期：</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="149" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="436" />
             <source>Place:</source>
             <translation>发生地点：</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="150" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="437" />
             <source>Summary:</source>
             <translation>简要情况：</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="151" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="438" />
             <source>Applicant asks for:</source>
             <translation>申请人请求：</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="152" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="439" />
             <source>Respondent says:</source>
             <translation>被申请人意见：</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="153" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="440" />
             <source>Amount in dispute:</source>
             <translation>涉及金额：</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="154" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="476" />
             <source>¥{amount}</source>
             <translation>{amount}元</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="155" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="441" />
             <source>People involved:</source>
             <translation>涉及人数：</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="156" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="442" />
             <source>Grid:</source>
             <translation>网格：</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="157" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="443" />
             <source>Grid worker:</source>
             <translation>网格员：</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="158" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="444" />
             <source>Community officer:</source>
             <translation>社区民警：</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="159" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="445" />
             <source>Mediator:</source>
             <translation>调解员：</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="160" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="446" />
             <source>Suggested tier:</source>
             <translation>系统建议层级：</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="163" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="447" />
             <source>Why the tier differs:</source>
             <translation>改选层级理由：</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="164" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="448" />
             <source>Intake flags:</source>
             <translation>登记时情形：</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="184" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="518" />
             <source>Parties</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="186" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="520" />
             <source>Side</source>
             <translation>身份</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="186" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="520" />
             <source>Name</source>
             <translation>姓名/名称</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="186" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="520" />
             <source>Sex</source>
             <translation>性别</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="186" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="520" />
             <source>Ethnicity</source>
             <translation>民族</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="187" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="521" />
             <source>Born</source>
             <translation>出生日期</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="187" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="521" />
             <source>ID number / credit code</source>
             <translation>身份证号/统一社会信用代码</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="187" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="521" />
             <source>Phone</source>
             <translation>联系电话</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="188" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="522" />
             <source>Address</source>
             <translation>住址</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="188" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="522" />
             <source>Occupation / legal rep.</source>
             <translation>职业/法定代表人</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="188" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="522" />
             <source>Agent</source>
             <translation>代理人</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="189" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="523" />
             <source>Guardian</source>
             <translation>监护人</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="189" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="523" />
             <source>Notes</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="212" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="552" />
             <source>vulnerable</source>
             <translation>弱势群体</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="233" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="629" />
             <source>Timeline</source>
             <translation>办理过程</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="234" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="575" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="630" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="234" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="630" />
             <source>Event</source>
             <translation>事项</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="234" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="630" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="234" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="575" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="630" />
             <source>Tier</source>
             <translation>层级</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="235" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="631" />
             <source>Reason</source>
             <translation>理由</translation>
         </message>
         <message>
-            <location filename="../../mediation_desk/ui/case_view.py" line="235" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="631" />
             <source>By</source>
             <translation>经办人</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="134" />
+            <source>Re&amp;load</source>
+            <translation>刷新(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="136" />
+            <source>Read the case again (F5)</source>
+            <translation>重新读取案件（F5）</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="194" />
+            <source>Risk &amp;grade…</source>
+            <translation>风险等级(&amp;G)…</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="196" />
+            <source>Change the risk grade, with a reason</source>
+            <translation>改变风险等级（须填写理由）</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="300" />
+            <source>Confirm or change the &amp;tier…</source>
+            <translation>确认/改选层级(&amp;T)…</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="303" />
+            <source>Before mediation starts: confirm the suggested tier or choose another one with a reason</source>
+            <translation>调解开始前：确认系统建议的层级，或填写理由改选其他层级</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="233" />
+            <source>System suggestion: {why}</source>
+            <translation>系统建议：{why}</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="235" />
+            <source>; now at {tier}</source>
+            <translation>；现为{tier}</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="237" />
+            <source> (reason: {reason})</source>
+            <translation>（理由：{reason}）</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="261" />
+            <source>Red risk: notify the station's duty leader</source>
+            <translation>红色风险：请通知值班领导</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="268" />
+            <source>Record the &amp;notification…</source>
+            <translation>记录已通知(&amp;N)…</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="286" />
+            <source>Red risk: duty leader {leader} notified at {time}</source>
+            <translation>红色风险：已于{time}通知值班领导{leader}</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="297" />
+            <source>Actions:</source>
+            <translation>办理：</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="308" />
+            <source>Record a &amp;session…</source>
+            <translation>记录调解(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="310" />
+            <source>Record a mediation session (调解笔录)</source>
+            <translation>记录一次调解（调解笔录）</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="321" />
+            <source>No further moves: the case is concluded.</source>
+            <translation>案件已办结，没有可进行的操作。</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="359" />
+            <source>session recorded</source>
+            <translation>已记录调解笔录</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="364" />
+            <source>risk grade changed</source>
+            <translation>已改变风险等级</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="369" />
+            <source>duty leader notification recorded</source>
+            <translation>已记录通知值班领导</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="375" />
+            <source>tier confirmed</source>
+            <translation>已确认层级</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="402" />
+            <source>Saved at {time}: {what}</source>
+            <translation>{time} 已保存：{what}</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="408" />
+            <source>Reloaded: the case had been changed elsewhere</source>
+            <translation>已刷新：案件刚在别处被修改</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="414" />
+            <source>The case has been reloaded as it is now. Check it, then do your change again if it is still needed.</source>
+            <translation>已重新读取案件的最新情况。请核对后，如仍需要，再操作一次。</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="449" />
+            <source>Result:</source>
+            <translation>结果：</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="573" />
+            <source>Mediation sessions</source>
+            <translation>调解记录</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="575" />
+            <source>No.</source>
+            <translation>次数</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="575" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="576" />
+            <source>Present</source>
+            <translation>参加人员</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="576" />
+            <source>Outcome</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="576" />
+            <source>Next session</source>
+            <translation>下次调解</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="593" />
+            <source>Mediation sessions ({count})</source>
+            <translation>调解记录（{count}次）</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="599" />
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="689" />
+            <source>Session {n}</source>
+            <translation>第{n}次调解</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="614" />
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="615" />
+            <source>Parties present</source>
+            <translation>到场当事人</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="616" />
+            <source>Others present</source>
+            <translation>其他在场人员</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="617" />
+            <source>Applicant said</source>
+            <translation>申请人陈述</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="618" />
+            <source>Respondent said</source>
+            <translation>被申请人陈述</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="619" />
+            <source>Proposals</source>
+            <translation>调解意见</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="620" />
+            <source>Recorded by</source>
+            <translation>记录人</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="686" />
+            <source>Present: {names}</source>
+            <translation>参加：{names}</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/case_view.py" line="688" />
+            <source>next session {date}</source>
+            <translation>下次调解 {date}</translation>
         </message>
     </context>
     <context>
@@ -275,6 +492,16 @@
             <location filename="../../mediation_desk/ui/filter_bar.py" line="110" />
             <source>All</source>
             <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/filter_bar.py" line="74" />
+            <source>Red a&amp;lerts</source>
+            <translation>红色预警(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/filter_bar.py" line="78" />
+            <source>Only red-risk disputes whose duty leader has not been notified yet</source>
+            <translation>只看尚未通知值班领导的红色风险纠纷</translation>
         </message>
     </context>
     <context>
@@ -336,6 +563,39 @@
             <location filename="../../mediation_desk/ui/widgets.py" line="310" />
             <source>Pick from a calendar</source>
             <translation>从日历中选择</translation>
+        </message>
+    </context>
+    <context>
+        <name>DutyLeaderDialog</name>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/risk_dialog.py" line="71" />
+            <source>Duty leader notified</source>
+            <translation>通知值班领导</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/risk_dialog.py" line="72" />
+            <source>&amp;Record</source>
+            <translation>记录(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/risk_dialog.py" line="78" />
+            <source>Red risk: record which duty leader was told, and when.</source>
+            <translation>红色风险：请记录已通知的值班领导和通知时间。</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/risk_dialog.py" line="80" />
+            <source>Name of the station's duty leader</source>
+            <translation>派出所值班领导的姓名</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/risk_dialog.py" line="81" />
+            <source>&amp;Duty leader</source>
+            <translation>值班领导(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/risk_dialog.py" line="87" />
+            <source>&amp;Notified at</source>
+            <translation>通知时间(&amp;N)</translation>
         </message>
     </context>
     <context>
@@ -611,6 +871,59 @@
         </message>
     </context>
     <context>
+        <name>MoveDialog</name>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/move_dialog.py" line="72" />
+            <source>Choose…</source>
+            <translation>请选择…</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/move_dialog.py" line="75" />
+            <source>&amp;Legal reason for declining</source>
+            <translation>不予受理的法定理由(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/move_dialog.py" line="79" />
+            <source>&amp;Route the parties were told of</source>
+            <translation>告知当事人的解决途径(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/move_dialog.py" line="82" />
+            <source>&amp;Agreement reached</source>
+            <translation>达成的协议(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/move_dialog.py" line="112" />
+            <source>The applicant's &amp;statement (required)</source>
+            <translation>申请人的撤回说明（必填）(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/move_dialog.py" line="114" />
+            <source>&amp;Reason (required)</source>
+            <translation>理由（必填）(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/move_dialog.py" line="115" />
+            <source>&amp;Note (optional)</source>
+            <translation>备注（可不填）(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/move_dialog.py" line="126" />
+            <source>Public-security mediation is ruled out by these causes; tick any that apply</source>
+            <translation>因下列原因引起的治安案件不适用治安调解，如有请勾选</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/move_dialog.py" line="140" />
+            <source>The new tier's &amp;team (tick at least one)</source>
+            <translation>新层级的调解人员（至少选一人）(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/move_dialog.py" line="150" />
+            <source>The roster has nobody for {tier}. Add people under Roster &amp; settings.</source>
+            <translation>名册中没有{tier}的人员，请在“名册与设置”中添加。</translation>
+        </message>
+    </context>
+    <context>
         <name>PartyEditor</name>
         <message>
             <location filename="../../mediation_desk/ui/party_editor.py" line="86" />
@@ -737,6 +1050,34 @@
         </message>
     </context>
     <context>
+        <name>RiskDialog</name>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/risk_dialog.py" line="34" />
+            <source>Risk grade</source>
+            <translation>风险等级</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/risk_dialog.py" line="35" />
+            <source>&amp;Change grade</source>
+            <translation>变更(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/risk_dialog.py" line="39" />
+            <source>Now: {grade}</source>
+            <translation>当前风险等级：{grade}</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/risk_dialog.py" line="44" />
+            <source>New &amp;grade</source>
+            <translation>新的风险等级(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/risk_dialog.py" line="46" />
+            <source>&amp;Reason (required)</source>
+            <translation>理由（必填）(&amp;R)</translation>
+        </message>
+    </context>
+    <context>
         <name>RiskMark</name>
         <message>
             <location filename="../../mediation_desk/ui/widgets.py" line="74" />
@@ -843,6 +1184,129 @@
             <location filename="../../mediation_desk/ui/roster_table_model.py" line="90" />
             <source>Inactive</source>
             <translation>已停用</translation>
+        </message>
+    </context>
+    <context>
+        <name>SessionDialog</name>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="53" />
+            <source>Record a mediation session</source>
+            <translation>记录调解</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="54" />
+            <source>&amp;Save session</source>
+            <translation>保存笔录(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="61" />
+            <source>Session {n} · {tier}</source>
+            <translation>第{n}次调解 · {tier}</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="69" />
+            <source>e.g. 09:30</source>
+            <translation>如 09:30</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="71" />
+            <source>e.g. 11:00</source>
+            <translation>如 11:00</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="73" />
+            <source>e.g. the station's mediation room</source>
+            <translation>如 派出所调解室</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="82" />
+            <source>relatives, witnesses, interpreters…</source>
+            <translation>亲属、证人、翻译等</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="92" />
+            <source>&amp;Date</source>
+            <translation>调解日期(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="93" />
+            <source>S&amp;tart</source>
+            <translation>开始时间(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="94" />
+            <source>&amp;End</source>
+            <translation>结束时间(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="95" />
+            <source>&amp;Place</source>
+            <translation>调解地点(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="96" />
+            <source>&amp;Mediators and team present (from the roster)</source>
+            <translation>参加调解的人员（从名册中选择）(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="111" />
+            <source>P&amp;arties present</source>
+            <translation>到场当事人(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="113" />
+            <source>&amp;Others present</source>
+            <translation>其他在场人员(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="98" />
+            <source>What the appli&amp;cant said</source>
+            <translation>申请人陈述(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="100" />
+            <source>What the &amp;respondent said</source>
+            <translation>被申请人陈述(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="102" />
+            <source>The mediator's proposa&amp;ls</source>
+            <translation>调解员的调解意见(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="103" />
+            <source>O&amp;utcome of this session</source>
+            <translation>本次调解结果(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="104" />
+            <source>&amp;Next session (required to continue)</source>
+            <translation>下次调解日期（继续调解时必填）(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="124" />
+            <source>The roster has nobody for {tier}. Add people under Roster &amp; settings.</source>
+            <translation>名册中没有{tier}的人员，请在“名册与设置”中添加。</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="139" />
+            <source>Not a date; type it as 2026-11-20</source>
+            <translation>不是有效日期，请按 2026-11-20 的格式填写</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="180" />
+            <source>Discard the session record you have typed?</source>
+            <translation>放弃已填写的调解笔录吗？</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="181" />
+            <source>&amp;Discard</source>
+            <translation>放弃(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/session_dialog.py" line="182" />
+            <source>&amp;Keep editing</source>
+            <translation>继续填写(&amp;K)</translation>
         </message>
     </context>
     <context>
@@ -998,11 +1462,44 @@
         </message>
     </context>
     <context>
+        <name>TierDialog</name>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/tier_dialog.py" line="28" />
+            <source>Confirm or change the tier</source>
+            <translation>确认/改选层级</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/tier_dialog.py" line="29" />
+            <source>&amp;Confirm</source>
+            <translation>确认(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/tier_dialog.py" line="38" />
+            <source>&amp;Tier</source>
+            <translation>层级(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/tier_dialog.py" line="42" />
+            <source>Needed only when the tier differs from the suggestion</source>
+            <translation>所选层级与系统建议不同时必填</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/tier_dialog.py" line="43" />
+            <source>&amp;Reason for another tier</source>
+            <translation>改选理由(&amp;R)</translation>
+        </message>
+    </context>
+    <context>
         <name>TierSteps</name>
         <message>
             <location filename="../../mediation_desk/ui/widgets.py" line="110" />
             <source>current tier</source>
             <translation>当前层级</translation>
+        </message>
+        <message>
+            <location filename="../work/main/mediation_desk/ui/tier_steps.py" line="48" />
+            <source>▲ current tier</source>
+            <translation>▲ 当前层级</translation>
         </message>
     </context>
     <context>
