@@ -151,9 +151,29 @@ class Transition:
         return self.from_tier is not self.to_tier
 
 
+# Sessions are recorded while mediation runs; the tier is confirmed or changed with a
+# reason before it starts (afterwards only by escalating or moving down).
+SESSION_STATES = frozenset({DisputeState.IN_MEDIATION})
+TIER_SETTABLE_STATES = frozenset({DisputeState.REGISTERED, DisputeState.ACCEPTED})
+
+
 def allowed_moves(case: CaseFacts) -> list[Move]:
-    """The moves the table allows now, in a stable order for menus and buttons."""
-    return [m for m in Move if m in ALLOWED[case.state]]
+    """The moves possible now, in a stable order for menus and buttons: the table's,
+    less escalating from the top tier or moving down from the bottom one."""
+    moves = [m for m in Move if m in ALLOWED[case.state]]
+    if case.tier is Tier.MEDIATION_ROOM:
+        moves = [m for m in moves if m is not Move.ESCALATE]
+    if case.tier is Tier.GRID:
+        moves = [m for m in moves if m is not Move.DEESCALATE]
+    return moves
+
+
+def can_record_session(case: CaseFacts) -> bool:
+    return case.state in SESSION_STATES
+
+
+def can_set_tier(case: CaseFacts) -> bool:
+    return case.state in TIER_SETTABLE_STATES
 
 
 def _refuse(message: str) -> IllegalTransition:

@@ -137,7 +137,7 @@ class CaseService:
                 tier=int(tier),
                 suggested_tier=int(suggestion.tier),
                 tier_reason=cleaned.tier_reason if tier is not suggestion.tier else "",
-                intake_flags=cleaned.flags(),
+                intake_flags={**cleaned.flags(), "suggestion": suggestion.explanation()},
                 risk=cleaned.risk.value,
                 registered_at=now,
                 registered_on=now.date(),
@@ -428,6 +428,10 @@ def _event_view(e: DisputeEvent) -> EventView:
         to_tier=Tier(e.to_tier) if e.to_tier else None,
         reason=e.reason,
         by=e.by,
+        team=tuple(
+            f"{m.get('name', '')}（{RosterRole(m['role']).label}）" if m.get("role") else str(m.get("name", ""))
+            for m in (e.data or {}).get("team", [])
+        ),
     )
 
 

@@ -26,6 +26,7 @@ from decimal import Decimal
 from sqlalchemy import func, insert, select
 
 from mediation_desk.domain.errors import StorageError
+from mediation_desk.domain.tiering import IntakeFacts, suggest_tier
 from mediation_desk.domain.validation import generate_id_check_char
 from mediation_desk.domain.vocabulary import (
     Category,
@@ -430,15 +431,27 @@ def _one_case(rng, names, dispute_id, number, day, serial, state, category, sour
             rng.randrange(0, 100)
         )
     risk = rng.choices(list(RiskGrade), (3, 9, 25, 63))[0]
-    tier = Tier((offset % 3) + 1) if offset < 30 else rng.choices(list(Tier), (70, 22, 8))[0]
-    if amount and amount >= 100000 or risk is RiskGrade.RED:
-        tier = Tier.MEDIATION_ROOM
+    people_on_one_side = max(n_applicants, n_respondents)
+    suggestion = suggest_tier(IntakeFacts(
+        category=category, risk=risk, party_count=len(parties), largest_side=people_on_one_side,
+        amount=amount, unpaid_workers=n_applicants if category is Category.LABOUR else 0,
+        vulnerable_party=any(p["vulnerable"] for p in parties),
+    ))
+    tier, tier_reason = suggestion.tier, ""
+    if offset < 30 and tier is not Tier((offset % 3) + 1):
+        # The first cases cover every tier; where that differs from the rules, the
+        # mediator's override and its reason are recorded as they would be at intake.
+        tier, tier_reason = Tier((offset % 3) + 1), "调解员根据现场情况调整层级"
     mediator_id, mediator_name = rng.choice(mediators)
     grid_worker_id, grid_worker = rng.choice(grid_workers)
     grid = grid_of[grid_worker_id]
     summary, applicant_claims, respondent_claims = STORIES[category]
     town = rng.choice(TOWNS)
-    story = _Story(rng, dispute_id, registered_at, tier, mediator_name, today, roster)
+    registered_reason = suggestion.explanation() + (
+        f"；调解员改为{tier.label}：{tier_reason}" if tier_reason else ""
+    )
+    story = _Story(rng, dispute_id, registered_at, tier, mediator_name, today, roster,
+                   registered_reason)
     story.run_to(state)
     people = len(parties) + rng.randint(0, 3)
     dispute = dict(
@@ -446,7 +459,8 @@ def _one_case(rng, names, dispute_id, number, day, serial, state, category, sour
         kind=DisputeKind.PUBLIC_SECURITY.value if category is Category.DAMAGES and rng.random() < 0.4
         else DisputeKind.PEOPLES.value,
         source=source.value, category=category.value, state=state.value, tier=int(story.tier),
-        suggested_tier=int(tier), tier_reason="", intake_flags={"largest_side": max(n_applicants, n_respondents)},
+        suggested_tier=int(suggestion.tier), tier_reason=tier_reason,
+        intake_flags={"largest_side": people_on_one_side, "suggestion": suggestion.explanation()},
         risk=risk.value, registered_at=registered_at, registered_on=day,
         accepted_on=story.accepted_on, concluded_on=story.concluded_on, occurred_on=day - dt.timedelta(days=rng.randint(0, 10)),
         place=f"{town}{rng.choice(PLACES)}", summary=f"{town}{summary}。",
@@ -457,8 +471,9 @@ def _one_case(rng, names, dispute_id, number, day, serial, state, category, sour
         search_text=search_text(number, [_P(p) for p in parties]),
         registered_by=mediator_name, updated_at=story.at, version=1,
         settlement=story.settlement, referral_route=story.referral_route,
+        # Most red cases had the duty leader told; recent ones may still be waiting.
         red_acknowledged_at=registered_at + dt.timedelta(minutes=20)
-        if risk is RiskGrade.RED and rng.random() < 0.8 else None,
+        if risk is RiskGrade.RED and (today - day).days > 60 else None,
         red_acknowledged_by=mediator_name if risk is RiskGrade.RED else "",
         duty_leader="刘所长" if risk is RiskGrade.RED else "",
     )
@@ -525,7 +540,7 @@ _ROLE_OF = {"mediator": RosterRole.MEDIATOR, "grid_worker": RosterRole.GRID_WORK
 class _Story:
     """A case's events and sessions from registration to its end state, in time order."""
 
-    def __init__(self, rng, dispute_id, registered_at, tier, by, today, roster) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, rng, dispute_id, registered_at, tier, by, today, roster, reason) -> None:  # type: ignore[no-untyped-def]
         self.rng, self.dispute_id, self.by, self.today, self.roster = rng, dispute_id, by, today, roster
         self.at = registered_at
         self.state = DisputeState.REGISTERED
@@ -538,7 +553,7 @@ class _Story:
         self.events.append(dict(
             dispute_id=dispute_id, at=registered_at, kind=EventKind.REGISTERED.value,
             from_state=None, to_state=DisputeState.REGISTERED.value, from_tier=None,
-            to_tier=int(tier), reason="一般纠纷" if tier is Tier.GRID else "按层级规则建议",
+            to_tier=int(tier), reason=reason,
             by=by, data=None,
         ))
 

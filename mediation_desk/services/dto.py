@@ -151,9 +151,12 @@ class EventView:
     to_tier: Tier | None
     reason: str
     by: str
+    # An escalation's new team, as "name（role）".
+    team: tuple[str, ...] = ()
 
     def as_json(self) -> dict[str, object]:
         return {
+            "team": list(self.team),
             "at": self.at.isoformat(timespec="seconds"),
             "kind": self.kind.value,
             "from_tier": int(self.from_tier) if self.from_tier else None,
@@ -246,6 +249,14 @@ class CaseDetail:
         return self.row.risk is RiskGrade.RED and self.red_acknowledged_at is None
 
     @property
+    def suggestion(self) -> str:
+        """The tier rules as shown at intake: "有群体上访苗头 → 矛盾纠纷调解室"."""
+        recorded = self.flags.get("suggestion")
+        if isinstance(recorded, str) and recorded:
+            return recorded
+        return self.suggested_tier.label
+
+    @property
     def id(self) -> int:
         return self.row.id
 
@@ -260,6 +271,7 @@ class CaseDetail:
                 "kind": self.kind.value,
                 "source": self.source.value,
                 "suggested_tier": int(self.suggested_tier),
+                "suggestion": self.suggestion,
                 "tier_reason": self.tier_reason,
                 "registered_at": self.registered_at.isoformat(timespec="seconds"),
                 "occurred_on": self.occurred_on.isoformat() if self.occurred_on else None,

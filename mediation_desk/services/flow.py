@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -30,6 +31,8 @@ from mediation_desk.domain.escalation import (
     SettlementKind,
     Transition,
     allowed_moves,
+    can_record_session,
+    can_set_tier,
     decide,
 )
 from mediation_desk.domain.sessions import Participant, SessionDraft, validate_session
@@ -54,6 +57,13 @@ from mediation_desk.services.dto import CaseDetail
 
 Clock = Callable[[], dt.datetime]
 
+@dataclass(frozen=True)
+class CaseActions:
+    moves: tuple[Move, ...]
+    record_session: bool
+    set_tier: bool
+
+
 STALE = "这个案件刚被另一台电脑或窗口修改过（例如已升级），您的操作未执行。请刷新后再看。"
 
 
@@ -70,6 +80,15 @@ class FlowService:
 
     def allowed_moves(self, dispute_id: int) -> list[Move]:
         return allowed_moves(self.facts(dispute_id))
+
+    def actions(self, dispute_id: int) -> CaseActions:
+        """Everything the case screen may offer now, decided by the domain rules."""
+        facts = self.facts(dispute_id)
+        return CaseActions(
+            moves=tuple(allowed_moves(facts)),
+            record_session=can_record_session(facts),
+            set_tier=can_set_tier(facts),
+        )
 
     # ----------------------------------------------------------------- writes
     def move(
@@ -107,8 +126,7 @@ class FlowService:
         with self._uow.write() as session:
             dispute = _get(session, dispute_id)
             _check_version(dispute, expected_version)
-            state = DisputeState(dispute.state)
-            if state not in (DisputeState.REGISTERED, DisputeState.ACCEPTED):
+            if not can_set_tier(_facts(session, dispute)):
                 raise IllegalTransition("调解开始后改变层级须通过升级或降级，并填写理由")
             if tier != dispute.suggested_tier and not reason.strip():
                 raise ValidationErrors(
@@ -133,7 +151,7 @@ class FlowService:
         now = self._clock()
         with self._uow.write() as session:
             dispute = _get(session, dispute_id)
-            if DisputeState(dispute.state) is not DisputeState.IN_MEDIATION:
+            if not can_record_session(_facts(session, dispute)):
                 raise IllegalTransition(
                     f"案件处于“{DisputeState(dispute.state).label}”，只有调解中的案件可以记录调解笔录"
                 )

@@ -15,7 +15,7 @@ import getpass
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -38,9 +38,10 @@ from PySide6.QtWidgets import (
 
 from mediation_desk.domain.errors import DomainError
 from mediation_desk.domain.escalation import Move, ReferralRoute, SettlementKind
-from mediation_desk.domain.vocabulary import DisputeState, EventKind, PartyType, RiskGrade, Tier
+from mediation_desk.domain.vocabulary import EventKind, PartyType, RiskGrade, Tier
 from mediation_desk.services.container import Services
 from mediation_desk.services.dto import CaseDetail, EventView, PartyView, SessionView
+from mediation_desk.services.flow import CaseActions
 from mediation_desk.ui import errors as ui_errors
 from mediation_desk.ui.action_dialog import ActionDialog
 from mediation_desk.ui.labels import flag_labels, unpaid_workers_label
@@ -56,14 +57,8 @@ DASH = "—"
 _Dialog = TypeVar("_Dialog", bound=ActionDialog)
 RED = RiskGrade.RED.colour
 
-# When the buttons for the tier confirmation and the session record are offered.  Only
-# what is shown: FlowService.set_tier and FlowService.record_session make the decision.
-_TIER_CONFIRMABLE = frozenset({DisputeState.REGISTERED, DisputeState.ACCEPTED})
-_SESSIONS_RECORDED_IN = frozenset({DisputeState.IN_MEDIATION})
 # Moves that end or drop a case sit apart from the day-to-day ones.
 _SET_APART = (Move.WITHDRAW,)
-# The service writes the override after the suggestion in the registration event.
-_OVERRIDE_MARK = "；调解员改为"
 
 
 def _or_dash(value: object) -> str:
@@ -243,10 +238,7 @@ class CaseDialog(QDialog):
     @staticmethod
     def suggestion_text(d: CaseDetail) -> str:
         """The tier rules that applied at intake: "有群体上访苗头 → 矛盾纠纷调解室"."""
-        registered = next((e for e in d.events if e.kind is EventKind.REGISTERED), None)
-        if registered is not None and " → " in registered.reason:
-            return registered.reason.split(_OVERRIDE_MARK, 1)[0]
-        return _tier_text(d.suggested_tier)
+        return d.suggestion
 
     # ---------------------------------------------------------- red banner
     def _red_banner(self) -> QWidget:
@@ -340,14 +332,15 @@ class CaseDialog(QDialog):
         if self._services is None:
             return
         try:
-            self.allowed = self._services.flow.allowed_moves(d.id)
+            actions = self._services.flow.actions(d.id)
         except DomainError as error:
-            self.allowed = []
+            actions = CaseActions(moves=(), record_session=False, set_tier=False)
             ui_errors.log.warning("allowed moves could not be read: %s", error)
+        self.allowed = list(actions.moves)
         for move, button in self.move_buttons.items():
             button.setVisible(move in self.allowed)
-        self.session_button.setVisible(d.row.state in _SESSIONS_RECORDED_IN)
-        self.tier_button.setVisible(d.row.state in _TIER_CONFIRMABLE)
+        self.session_button.setVisible(actions.record_session)
+        self.tier_button.setVisible(actions.set_tier)
         self.no_moves_label.setVisible(not self.allowed)
 
     # The actions.  Each opens a window-modal dialog; its outcome comes back to
@@ -703,7 +696,11 @@ class CaseDialog(QDialog):
                      e.to_state.label if e.to_state else "")
         tier = move(e.from_tier.short_label if e.from_tier else "",
                     e.to_tier.short_label if e.to_tier else "")
-        return [f"{e.at:%Y-%m-%d %H:%M}", e.kind.label, state, tier, e.reason, e.by]
+        reason = e.reason
+        if e.team:  # an escalation names the new tier's team
+            reason += "；" + QCoreApplication.translate("CaseDialog", "team: {names}").format(
+                names="、".join(e.team))
+        return [f"{e.at:%Y-%m-%d %H:%M}", e.kind.label, state, tier, reason, e.by]
 
     def _table(self, name: str, headers: list[str]) -> QTableWidget:
         table = QTableWidget(0, len(headers), self)

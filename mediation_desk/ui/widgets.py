@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediation_desk.domain.vocabulary import RiskGrade, Tier
+from mediation_desk.domain.vocabulary import RiskGrade
 
 ERROR_COLOUR = "#c62828"
 HINT_COLOUR = "#5f6b7a"
@@ -73,50 +73,6 @@ class RiskMark(QWidget):
         self._dot.setPixmap(risk_pixmap(grade, 14, self.devicePixelRatioF()))
         self._text.setText(self.tr("Risk: {grade}").format(grade=grade.label))
         self.setToolTip(self._text.text())
-
-
-class TierSteps(QWidget):
-    """The three tiers as steps, the current one highlighted:
-    一级 警民联调工作站 → 二级 警民和谐工作队 → 三级 矛盾纠纷调解室."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        self._steps: dict[Tier, QLabel] = {}
-        for tier in Tier:
-            if tier is not Tier.GRID:
-                arrow = QLabel("→", self)
-                arrow.setStyleSheet(f"color: {HINT_COLOUR};")
-                layout.addWidget(arrow)
-            label = QLabel(f"{tier.short_label} {tier.label}", self)
-            label.setObjectName(f"tier_step_{tier.key}")
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self._steps[tier] = label
-            layout.addWidget(label)
-        layout.addStretch(1)
-        self.current: Tier | None = None
-        self.set_tier(None)
-
-    def set_tier(self, tier: Tier | None) -> None:
-        self.current = tier
-        for step, label in self._steps.items():
-            if step is tier:
-                label.setStyleSheet(
-                    f"QLabel {{ background: {ACCENT}; color: white; font-weight: bold;"
-                    " border-radius: 4px; padding: 4px 10px; }"
-                )
-                label.setAccessibleDescription(self.tr("current tier"))
-            else:
-                label.setStyleSheet(
-                    "QLabel { color: #5f6b7a; border: 1px solid #c5ccd6;"
-                    " border-radius: 4px; padding: 3px 9px; }"
-                )
-                label.setAccessibleDescription("")
-
-    def step_label(self, tier: Tier) -> QLabel:
-        return self._steps[tier]
 
 
 class ValueCombo(QComboBox):

@@ -11,6 +11,10 @@
     </context>
     <context>
         <name>CaseDialog</name>
+    <message>
+        <source>team: {names}</source>
+        <translation>升级后调解人员：{names}</translation>
+    </message>
         <message>
             <location filename="../work/main/mediation_desk/ui/case_view.py" line="158" />
             <location filename="../work/main/mediation_desk/ui/case_view.py" line="411" />

@@ -122,8 +122,8 @@ def test_accept_start_record_a_session_and_escalate(qtbot, services, case, roste
     assert dialog.state_label.text() == "调解中"
     assert not dialog.tier_button.isVisible()  # after the start, the tier moves by escalation
     assert dialog.session_button.isVisible()
-    assert visible_moves(dialog) == {Move.ESCALATE, Move.DEESCALATE, Move.SETTLE, Move.FAIL,
-                                     Move.WITHDRAW}
+    # At tier 1 there is nowhere to move down to, so 降级 is not offered.
+    assert visible_moves(dialog) == {Move.ESCALATE, Move.SETTLE, Move.FAIL, Move.WITHDRAW}
 
     # A session: the tier-1 roster only, picked from the keyboard.
     qtbot.mouseClick(dialog.session_button, LEFT)
@@ -166,7 +166,8 @@ def test_accept_start_record_a_session_and_escalate(qtbot, services, case, roste
     escalations = [row for row in timeline if row[1] == "升级"]
     assert len(escalations) == 1
     at, _kind, _state, tier, reason, by = escalations[0]
-    assert tier == "一级 → 二级" and reason == "双方分歧大，需工作队介入" and by == "值班员"
+    assert tier == "一级 → 二级" and by == "值班员"
+    assert reason == "双方分歧大，需工作队介入；team: 张代表（工作队成员）"  # English source text
     assert any(row[1] == "Session 1" for row in timeline)
     assert dialog.sessions_table.rowCount() == 1  # the session stays with the case
     assert changed == [case.id] * 4
