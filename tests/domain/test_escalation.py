@@ -147,3 +147,10 @@ def test_random_walks_stay_inside_the_table_and_keep_every_event(data):
         for before, after in zip(log, log[1:], strict=False):
             assert after.from_state is before.to_state and after.from_tier is before.to_tier
         assert log[-1].to_state is facts.state
+
+
+def test_offered_moves_respect_the_tier_ends():
+    assert Move.DEESCALATE not in allowed_moves(case(tier=Tier.GRID))
+    assert Move.ESCALATE in allowed_moves(case(tier=Tier.GRID))
+    assert Move.ESCALATE not in allowed_moves(case(tier=Tier.MEDIATION_ROOM))
+    assert Move.DEESCALATE in allowed_moves(case(tier=Tier.MEDIATION_ROOM))

@@ -230,3 +230,15 @@ def test_tier_can_be_confirmed_before_mediation_only(services, case):
     with pytest.raises(IllegalTransition):
         services.flow.set_tier(dispute_id=d.id, expected_version=d.version, tier=Tier.GRID,
                                reason="x", by="x")
+
+
+def test_actions_tell_the_screen_what_it_may_offer(services, case):
+    actions = services.flow.actions(case.id)
+    assert actions.set_tier and not actions.record_session
+    assert Move.ACCEPT in actions.moves
+    d = move(services, case, MoveRequest(Move.ACCEPT))
+    d = move(services, d, MoveRequest(Move.START))
+    actions = services.flow.actions(d.id)
+    assert actions.record_session and not actions.set_tier
+    assert Move.DEESCALATE not in actions.moves  # tier 1
+    assert d.suggestion == "一般纠纷 → 警民联调工作站"
