@@ -137,7 +137,8 @@ def _phone(rng: random.Random) -> str:
 
 
 def _birth(rng: random.Random, on: dt.date, minor: bool = False) -> dt.date:
-    years = rng.randint(8, 17) if minor else rng.randint(19, 82)
+    # Adults mostly of working age; about one in twelve 70 or older.
+    years = rng.randint(8, 17) if minor else int(rng.triangular(19, 85, 42))
     return on - dt.timedelta(days=years * 365 + rng.randint(0, 364))
 
 
@@ -416,8 +417,8 @@ def _one_case(rng, names, dispute_id, number, day, serial, state, category, sour
               roster, grid_of, today, offset):
     mediators, grid_workers, officers = roster["mediator"], roster["grid_worker"], roster["officer"]
     registered_at = dt.datetime.combine(day, dt.time(rng.randint(8, 17), rng.randint(0, 59)))
-    n_applicants = 1 if rng.random() < 0.8 else rng.randint(2, 4)
-    n_respondents = 1 if rng.random() < 0.85 else rng.randint(2, 3)
+    n_applicants = 1 if rng.random() < 0.93 else rng.randint(2, 4)
+    n_respondents = 1 if rng.random() < 0.95 else rng.randint(2, 3)
     if category is Category.LABOUR and rng.random() < 0.3:
         n_applicants = rng.randint(5, 12)
     parties: list[dict] = []
@@ -427,7 +428,7 @@ def _one_case(rng, names, dispute_id, number, day, serial, state, category, sour
     amount = None
     if category not in (Category.MARRIAGE_FAMILY, Category.NEIGHBOUR) or rng.random() < 0.5:
         amount = Decimal(rng.choices((800, 1500, 3000, 6000, 12000, 25000, 60000, 150000),
-                                     (20, 20, 20, 15, 10, 7, 5, 2))[0]) + Decimal(
+                                     (25, 25, 20, 15, 7, 4, 3, 1))[0]) + Decimal(
             rng.randrange(0, 100)
         )
     risk = rng.choices(list(RiskGrade), (3, 9, 25, 63))[0]
