@@ -219,7 +219,8 @@ class MainWindow(QMainWindow):
         cases = self.services.cases
         self.tasks.run(lambda: cases.count(wanted),
                        on_success=lambda total: self._show_count(wanted, total),
-                       on_failure=lambda error: ui_errors.log.warning("count failed: %s", error))
+                       on_failure=lambda error: ui_errors.log.warning("count failed: %s", error),
+                       writes=False)
 
     def _show_count(self, case_filter: CaseFilter, total: int) -> None:
         if case_filter != self.model.case_filter:
@@ -350,7 +351,9 @@ class MainWindow(QMainWindow):
         self.preferences.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.tasks.busy:
+        # Only a save in progress holds the window open; a count still running is
+        # simply dropped (wait_for_done at exit lets the worker finish it).
+        if self.tasks.busy_writing:
             self.statusBar().showMessage(self.tr("Still saving, please wait…"), 3000)
             event.ignore()
             return

@@ -101,6 +101,7 @@ class TaskRunner(QObject):
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._running: set[Task] = set()
+        self._writing: set[Task] = set()
         # Called for a failure whose caller gave no `on_failure` (a bug, as a rule).
         self._on_unhandled = on_unhandled
 
@@ -112,9 +113,14 @@ class TaskRunner(QObject):
         on_failure: Callable[[BaseException], None] | None = None,
         on_progress: Progress | None = None,
         with_progress: bool = False,
+        writes: bool = True,
     ) -> Task:
+        """Queue `work`; `writes=False` marks a read that closing the window need not
+        wait for (a count, a search), unlike a save."""
         task = Task(self)
         self._running.add(task)
+        if writes:
+            self._writing.add(task)
         if on_success is not None:
             task.succeeded.connect(on_success)
         if on_failure is not None:
@@ -129,11 +135,17 @@ class TaskRunner(QObject):
 
     def _forget(self, task: Task) -> None:
         self._running.discard(task)
+        self._writing.discard(task)
         task.deleteLater()
 
     @property
     def busy(self) -> bool:
         return bool(self._running)
+
+    @property
+    def busy_writing(self) -> bool:
+        """A save is under way: the window must not close before it is committed."""
+        return bool(self._writing)
 
     def wait_for_done(self, msecs: int = -1) -> bool:
         """Block until the worker is idle (at shutdown); queued results are not delivered."""

@@ -63,3 +63,20 @@ def test_progress_and_one_job_at_a_time(qtbot, tasks):
     assert results == ["a", "b"] == order
     assert progress == [(1, 3), (2, 3), (3, 3)]
     assert not tasks.busy
+
+
+
+def test_a_running_read_does_not_hold_the_window_open(qtbot, tasks):
+    """Closing (or quitting) while only a count runs must not be refused; a save must."""
+    release = threading.Event()
+    done: list[object] = []
+    tasks.run(lambda: release.wait() and "read", on_success=done.append, writes=False)
+    assert tasks.busy and not tasks.busy_writing
+    release.set()
+    qtbot.waitUntil(lambda: done == ["read"], timeout=5000)
+    hold = threading.Event()
+    tasks.run(lambda: hold.wait() and "saved", on_success=done.append)
+    assert tasks.busy_writing
+    hold.set()
+    qtbot.waitUntil(lambda: done == ["read", "saved"], timeout=5000)
+    assert not tasks.busy_writing
