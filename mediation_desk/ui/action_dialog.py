@@ -39,7 +39,7 @@ from mediation_desk.domain.errors import (
 )
 from mediation_desk.services.dto import CaseDetail
 from mediation_desk.ui import errors as ui_errors
-from mediation_desk.ui.widgets import ACCENT, ERROR_COLOUR, FieldBox
+from mediation_desk.ui.widgets import ACCENT, ERROR_COLOUR, ErrorLine, FieldBox
 
 
 class LocalProblems(Exception):
@@ -50,29 +50,17 @@ class LocalProblems(Exception):
         self.problems = problems
 
 
-class RefusalLine(QLabel):
+class RefusalLine(ErrorLine):
     """The domain's refusal, in a framed red box so it cannot be missed."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("refusal")
-        self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setStyleSheet(
             f"QLabel {{ color: {ERROR_COLOUR}; background: #fdecea;"
             f" border: 1px solid {ERROR_COLOUR}; border-radius: 4px; padding: 6px 8px; }}"
         )
-        self.hide()
-
-    def set_error(self, message: str) -> None:
-        self.setText(message)
-        self.setVisible(bool(message))
-
-    def clear_error(self) -> None:
-        self.set_error("")
-
-    def error_text(self) -> str:
-        return self.text() if not self.isHidden() else ""
 
 
 def text_edit(parent: QWidget, height: int = 64) -> QPlainTextEdit:

@@ -228,7 +228,8 @@ class ErrorLine(QLabel):
         self.set_error("")
 
     def error_text(self) -> str:
-        return self.text() if self.isVisible() else ""
+        # isHidden, not isVisible: the message counts even while its dialog is not shown.
+        return self.text() if not self.isHidden() else ""
 
 
 _DATE_RE = re.compile(r"^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?\s*$")
