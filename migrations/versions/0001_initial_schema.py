@@ -2,7 +2,7 @@
 and the search index (an FTS5 trigram table on SQLite, a pg_trgm index on PostgreSQL).
 
 Revision ID: 0001
-Revises: 
+Revises: (none)
 Create Date: 2026-11-23
 """
 
