@@ -216,6 +216,14 @@ def _open_and_run(app: QApplication, args: argparse.Namespace) -> int:
         window.show()
         if args.demo and services.cases.count() == 0:
             fill_demo(window)
+        # The day's safety copy of the database, made on the worker after the window is
+        # up (a copy at every start would delay it by a second on a large file).
+        window.tasks.run(
+            services.maintenance.automatic_backup,
+            on_success=lambda copy: copy and ui_errors.log.info("automatic backup: %s", copy),
+            on_failure=lambda error: ui_errors.log.warning("automatic backup failed: %s", error),
+            writes=False,
+        )
         code = app.exec()
         window.tasks.wait_for_done()
         return code

@@ -105,3 +105,21 @@ def test_every_ui_string_has_a_chinese_translation():
             if translation.get("type") in ("unfinished", "obsolete", "vanished") or not text:
                 untranslated.append((context.findtext("name"), message.findtext("source")))
     assert untranslated == []
+
+
+def test_a_normal_start_paints_the_list_quits_and_leaves_the_days_copy(tmp_path, monkeypatch, capsys, clock):
+    """The whole start path, as bench/foundation.py drives it: open, migrate, paint the
+    list, quit (not refused by the count still running), then the daily copy exists."""
+    database = tmp_path / "start.sqlite"
+    services = open_services(database, clock=clock)
+    from mediation_desk.services.demo import generate_demo
+
+    generate_demo(services, cases=50)
+    services.close()
+    monkeypatch.setenv("MEDIATION_DESK_EXIT_AFTER_PAINT", "1")
+    assert run_gui(args(database=str(database))) == 0
+    assert "PAINTED" in capsys.readouterr().out
+    copies = list((tmp_path / "backups").glob("start.auto.*.sqlite"))
+    assert len(copies) == 1
+    with sqlite3.connect(copies[0]) as connection:
+        assert connection.execute("SELECT count(*) FROM dispute").fetchone() == (50,)
