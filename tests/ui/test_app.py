@@ -107,18 +107,29 @@ def test_every_ui_string_has_a_chinese_translation():
     assert untranslated == []
 
 
-def test_a_normal_start_paints_the_list_quits_and_leaves_the_days_copy(tmp_path, monkeypatch, capsys, clock):
-    """The whole start path, as bench/foundation.py drives it: open, migrate, paint the
-    list, quit (not refused by the count still running), then the daily copy exists."""
-    database = tmp_path / "start.sqlite"
-    services = open_services(database, clock=clock)
+
+def test_a_normal_start_paints_the_list_quits_and_leaves_the_days_copy(tmp_path, clock):
+    """The whole start path, as bench/foundation.py drives it, in its own process (an
+    event loop that has run and quit cannot be reused by later tests): open, paint the
+    list, quit (not refused by the count still running), and the day's copy exists."""
+    import os
+    import subprocess
+    from pathlib import Path
+
     from mediation_desk.services.demo import generate_demo
 
+    database = tmp_path / "start.sqlite"
+    services = open_services(database, clock=clock)
     generate_demo(services, cases=50)
     services.close()
-    monkeypatch.setenv("MEDIATION_DESK_EXIT_AFTER_PAINT", "1")
-    assert run_gui(args(database=str(database))) == 0
-    assert "PAINTED" in capsys.readouterr().out
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MEDIATION_DESK_EXIT_AFTER_PAINT="1",
+               MEDIATION_DESK_DATA=str(tmp_path / "data"),
+               PYTHONPATH=str(root) + os.pathsep + os.environ.get("PYTHONPATH", ""))
+    result = subprocess.run([sys.executable, "-m", "mediation_desk", "--database", str(database)],
+                            capture_output=True, text=True, timeout=120, env=env, cwd=root)
+    assert result.returncode == 0, result.stderr
+    assert "PAINTED" in result.stdout
     copies = list((tmp_path / "backups").glob("start.auto.*.sqlite"))
     assert len(copies) == 1
     with sqlite3.connect(copies[0]) as connection:
