@@ -11,6 +11,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from mediation_desk.persistence.models import Base
+from mediation_desk.persistence.search import SEARCH_TABLE_PREFIXES
 
 config = context.config
 target_metadata = Base.metadata
@@ -19,7 +20,7 @@ target_metadata = Base.metadata
 def _include_object(obj, name, type_, reflected, compare_to):  # type: ignore[no-untyped-def]
     # The FTS5 search table and its shadow tables are made by raw SQL in the revisions;
     # they are not in the models, and autogenerate must not propose to drop them.
-    if type_ == "table" and name and name.startswith(("dispute_search", "dispute_grams")):
+    if type_ == "table" and name and name.startswith(SEARCH_TABLE_PREFIXES):
         return False
     return True
 

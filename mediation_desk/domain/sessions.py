@@ -76,6 +76,15 @@ def _time(value: str, field: str, errors: list[ValidationError]) -> str:
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 
+def validate_team(team: tuple[Participant, ...], *, tier: Tier) -> None:
+    """An escalation's new team must include the role that leads at the new tier."""
+    lead = LEAD_ROLE[tier]
+    if not any(p.role is lead for p in team):
+        raise ValidationErrors(
+            [ValidationError("team", f"升级到{tier.label}须选定{lead.label}，请从名册中选择")]
+        )
+
+
 def validate_session(draft: SessionDraft, *, tier: Tier, today: dt.date) -> SessionDraft:
     errors: list[ValidationError] = []
     if draft.held_on is None:

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from mediation_desk.domain.errors import StorageError
 from mediation_desk.paths import backup_dir_for, migrations_dir
 from mediation_desk.persistence.engine import sqlite_file
+from mediation_desk.persistence.search import SEARCH_TABLE_PREFIXES
 from mediation_desk.persistence.unit_of_work import classify_storage_error
 
 # The newest revision in migrations/versions; a test keeps it equal to Alembic's head so
@@ -185,7 +186,7 @@ def schema_differences(engine: Engine) -> list:
             opts={
                 "compare_type": True,
                 "include_object": lambda obj, name, type_, reflected, compare_to: not (
-                    type_ == "table" and name and name.startswith(("dispute_search", "dispute_grams"))
+                    type_ == "table" and name and name.startswith(SEARCH_TABLE_PREFIXES)
                 ),
             },
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -35,7 +35,12 @@ from mediation_desk.domain.escalation import (
     can_set_tier,
     decide,
 )
-from mediation_desk.domain.sessions import Participant, SessionDraft, validate_session
+from mediation_desk.domain.sessions import (
+    Participant,
+    SessionDraft,
+    validate_session,
+    validate_team,
+)
 from mediation_desk.domain.vocabulary import (
     DisputeKind,
     DisputeState,
@@ -99,7 +104,11 @@ class FlowService:
             dispute = _get(session, dispute_id)
             _check_version(dispute, expected_version)
             transition = decide(_facts(session, dispute), request)
-            team = _team(session, request.team) if request.move is Move.ESCALATE else []
+            team: list[dict[str, object]] = []
+            if request.move is Move.ESCALATE:
+                chosen = _participants(session, request.team)
+                validate_team(chosen, tier=transition.to_tier)
+                team = [{"id": p.roster_id, "name": p.name, "role": p.role.value} for p in chosen]
             _apply(dispute, transition, request, now)
             session.add(
                 DisputeEvent(
@@ -157,7 +166,7 @@ class FlowService:
                 )
             participants = _participants(session, draft.participants)
             cleaned = validate_session(
-                SessionDraft(**{**draft.__dict__, "participants": participants}),
+                replace(draft, participants=participants),
                 tier=Tier(dispute.tier),
                 today=now.date(),
             )
@@ -305,11 +314,6 @@ def _apply(dispute: Dispute, t: Transition, request: MoveRequest, now: dt.dateti
     elif t.move is Move.REOPEN:
         dispute.concluded_on = None
         dispute.settlement = None
-
-
-def _team(session: Session, ids: tuple[int, ...]) -> list[dict[str, object]]:
-    return [{"id": p.roster_id, "name": p.name, "role": p.role.value}
-            for p in _participants(session, tuple(ids))]
 
 
 def _participants(session: Session, chosen) -> tuple[Participant, ...]:  # type: ignore[no-untyped-def]

@@ -325,5 +325,6 @@ class CaseTableModel(QAbstractTableModel):
         if column is Column.RISK:
             return row.risk.severity
         if column is Column.RECEIVED:
-            return (row.accepted_on or row.registered_on).isoformat()
+            # What the SQL sort uses (services/cases.py): the date the dispute came in.
+            return row.registered_on.isoformat()
         return row.mediator

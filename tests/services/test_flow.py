@@ -242,3 +242,12 @@ def test_actions_tell_the_screen_what_it_may_offer(services, case):
     assert actions.record_session and not actions.set_tier
     assert Move.DEESCALATE not in actions.moves  # tier 1
     assert d.suggestion == "一般纠纷 → 警民联调工作站"
+
+
+def test_an_escalation_team_must_include_the_new_tiers_lead_role(services, case, roster):
+    d = move(services, case, MoveRequest(Move.ACCEPT))
+    d = move(services, d, MoveRequest(Move.START))
+    with pytest.raises(ValidationErrors) as raised:
+        move(services, d, MoveRequest(Move.ESCALATE, reason="分歧大", team=(roster["grid"].id,)))
+    assert "工作队成员" in raised.value.as_dict()["team"]
+    assert events(services, d.id) == 3  # nothing written
