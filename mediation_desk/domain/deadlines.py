@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from mediation_desk.domain.calendar import WorkingCalendar
-from mediation_desk.domain.vocabulary import LabelledEnum
+from mediation_desk.domain.vocabulary import DisputeKind, DisputeState, LabelledEnum
 
 # The defaults DOMAIN §8 names; the station can change them in settings.
 DEFAULT_FOLLOWUP_OFFSETS: tuple[int, ...] = (3, 30)
@@ -222,15 +222,124 @@ def followup_plan(
     performance deadline, when there is something to check.  Visits are calendar days:
     a phone call does not wait for Monday, and the mediator can move any of them.
     """
-    visits: set[dt.date] = set()
-    for offset in offsets:
-        if offset < 0:
-            raise ValueError(f"follow-up offsets must be 0 or more, got {offset}")
-        visits.add(settled_on + dt.timedelta(days=offset))
-    for due in performance_deadlines:
-        if due < settled_on:
-            # An agreement cannot be due before it exists; this is a data error upstream,
-            # better refused than turned into a visit in the past.
-            raise ValueError(f"performance deadline {due} is before settlement on {settled_on}")
-        visits.add(due + dt.timedelta(days=1))
-    return sorted(visits)
+    from mediation_desk.domain.followups import plan_visits
+
+    return [
+        v.due
+        for v in plan_visits(
+            settled_on, offsets=offsets, performance_deadlines=performance_deadlines
+        )
+    ]
+
+
+# ------------------------------------------------------- all the clocks of one case
+@dataclass(frozen=True)
+class TermClock:
+    """One agreement term's deadline, and whether a visit found it fully performed."""
+
+    key: str
+    label: str
+    due: dt.date
+    performed: bool = False
+
+
+@dataclass(frozen=True)
+class VisitClock:
+    id: int
+    due: dt.date
+    open: bool = True  # planned, neither done nor cancelled
+
+
+@dataclass(frozen=True)
+class CaseClockFacts:
+    """What decides which clocks run on a case (a plain snapshot of its record)."""
+
+    state: DisputeState
+    kind: DisputeKind = DisputeKind.PEOPLES
+    accepted_on: dt.date | None = None
+    # Mediation restarted by a reopen: its own 30 days run from that day.
+    reopened_on: dt.date | None = None
+    target_days: int = MEDIATION_TARGET_DAYS
+    long_running_reason: str = ""
+    first_session_on: dt.date | None = None
+    appraisal_on: dt.date | None = None
+    # The written agreement's date of effect (signing), when there is one.
+    effective_on: dt.date | None = None
+    terms: tuple[TermClock, ...] = ()
+    visits: tuple[VisitClock, ...] = ()
+
+
+@dataclass(frozen=True)
+class TrackedDeadline:
+    """A deadline of a case as the list and the dashboard keep it.
+
+    `open` is False once the thing is done (mediation concluded, term performed, visit
+    made).  `counts_overdue` is False for a window that is a right, not a duty (judicial
+    confirmation), and for a running-long warning whose reason has been recorded.
+    """
+
+    deadline: Deadline
+    ref: str = ""
+    open: bool = True
+    counts_overdue: bool = True
+
+    def overdue_on(self, today: dt.date) -> bool:
+        return self.open and self.counts_overdue and self.deadline.due < today
+
+
+_MEDIATING = frozenset({DisputeState.ACCEPTED, DisputeState.IN_MEDIATION})
+_AGREED = frozenset({DisputeState.SETTLED, DisputeState.CLOSED})
+
+
+def case_deadlines(facts: CaseClockFacts, calendar: WorkingCalendar) -> list[TrackedDeadline]:
+    """Every clock that applies to the case as it stands, sorted by due date."""
+    tracked: list[TrackedDeadline] = []
+    mediating = facts.state in _MEDIATING
+    start = facts.reopened_on or facts.accepted_on
+    if start is not None and mediating:
+        target = mediation_target(start, days=facts.target_days)
+        if facts.reopened_on is not None:
+            target = Deadline(
+                kind=target.kind,
+                due=target.due,
+                label=target.label,
+                basis=f"重新调解之日起{facts.target_days}日内调结（提醒，超期须记录原因）",
+            )
+        tracked.append(
+            TrackedDeadline(target, counts_overdue=not facts.long_running_reason.strip())
+        )
+    if (
+        facts.kind is DisputeKind.PUBLIC_SECURITY
+        and facts.accepted_on is not None
+        and mediating
+        and facts.reopened_on is None
+    ):
+        for d in public_security_deadlines(
+            facts.accepted_on,
+            calendar,
+            appraisal_on=facts.appraisal_on,
+            first_session_on=facts.first_session_on,
+        ):
+            held = (
+                d.kind is DeadlineKind.PUBLIC_SECURITY_FIRST and facts.first_session_on is not None
+            )
+            tracked.append(TrackedDeadline(d, open=not held))
+    if facts.state in _AGREED:
+        if facts.effective_on is not None:
+            tracked.append(
+                TrackedDeadline(judicial_confirmation(facts.effective_on), counts_overdue=False)
+            )
+        for term in facts.terms:
+            tracked.append(
+                TrackedDeadline(
+                    performance_deadline(term.due, term=term.label),
+                    ref=term.key,
+                    open=not term.performed,
+                )
+            )
+        for visit in facts.visits:
+            tracked.append(
+                TrackedDeadline(followup_deadline(visit.due), ref=str(visit.id), open=visit.open)
+            )
+    tracked.sort(key=lambda t: (t.deadline.due, t.deadline.kind.value, t.ref))
+    return tracked

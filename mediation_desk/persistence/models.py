@@ -14,6 +14,7 @@ from decimal import Decimal
 from sqlalchemy import (
     JSON,
     Boolean,
+    LargeBinary,
     CheckConstraint,
     Date,
     DateTime,
@@ -28,6 +29,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from mediation_desk.domain.agreements import AgreementKind, AgreementStatus, PerformanceWay
+from mediation_desk.domain.deadlines import DeadlineKind
+from mediation_desk.domain.followups import Satisfaction, VisitOrigin, VisitStatus, VisitWay
 from mediation_desk.domain.vocabulary import (
     Category,
     DisputeKind,
@@ -166,6 +170,11 @@ class Dispute(Base):
     red_acknowledged_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
     red_acknowledged_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
     duty_leader: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # Times a follow-up found the agreement broken and the case was mediated again (反复).
+    recurrences: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    reopened_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # Why mediation runs past its 30-day target (DOMAIN §9: a warning with a reason).
+    long_running_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
     # Optimistic locking: a second workstation saving over a changed row is refused.
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -182,6 +191,12 @@ class Dispute(Base):
     )
     sessions: Mapped[list[MediationSession]] = relationship(
         back_populates="dispute", order_by="MediationSession.seq"
+    )
+    agreements: Mapped[list[Agreement]] = relationship(
+        back_populates="dispute", order_by="Agreement.version"
+    )
+    visits: Mapped[list[FollowUpVisit]] = relationship(
+        back_populates="dispute", order_by="FollowUpVisit.seq"
     )
     mediator: Mapped[RosterMember | None] = relationship(foreign_keys=[mediator_id])
     grid_worker: Mapped[RosterMember | None] = relationship(foreign_keys=[grid_worker_id])
@@ -306,3 +321,188 @@ class SessionParticipant(Base):
     role: Mapped[str] = mapped_column(String(32))
 
     session: Mapped[MediationSession] = relationship(back_populates="participants")
+
+
+class Agreement(Base):
+    """A mediation agreement (DOMAIN §6), written or oral.
+
+    A draft is edited in place; signing freezes it (the service refuses every change to a
+    signed row).  A correction is a new row with the next `version` and `supersedes_id`
+    pointing at the old one, which is kept and marked superseded once the new one is signed.
+    """
+
+    __tablename__ = "agreement"
+    __table_args__ = (
+        UniqueConstraint("dispute_id", "version", name="uq_agreement_dispute_version"),
+        CheckConstraint(_one_of("kind", AgreementKind), name="kind"),
+        CheckConstraint(_one_of("status", AgreementStatus), name="status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dispute_id: Mapped[int] = mapped_column(
+        ForeignKey("dispute.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    kind: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), default=AgreementStatus.DRAFT.value)
+    party_ids: Mapped[list] = mapped_column(JSON, default=list)
+    facts: Mapped[str] = mapped_column(Text, default="")
+    issues: Mapped[str] = mapped_column(Text, default="")
+    responsibility: Mapped[str] = mapped_column(Text, default="")
+    oral_content: Mapped[str] = mapped_column(Text, default="")
+    place: Mapped[str] = mapped_column(String(200), default="")
+    signed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    signed_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    signed_by: Mapped[str] = mapped_column(String(100), default="")
+    supersedes_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agreement.id", ondelete="SET NULL"), nullable=True
+    )
+    correction_reason: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    # Two windows saving the same draft: the second is refused, not silently lost.
+    edit_version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": edit_version}
+
+    dispute: Mapped[Dispute] = relationship(back_populates="agreements")
+    terms: Mapped[list[AgreementTerm]] = relationship(
+        back_populates="agreement",
+        cascade="all, delete-orphan",
+        order_by="AgreementTerm.position",
+    )
+
+
+class AgreementTerm(Base):
+    """One agreed term: who performs what, how, by when and where."""
+
+    __tablename__ = "agreement_term"
+    __table_args__ = (
+        CheckConstraint(_one_of("way", PerformanceWay), name="way"),
+        CheckConstraint("amount IS NULL OR amount >= 0", name="amount"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreement.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer)
+    content: Mapped[str] = mapped_column(Text)
+    way: Mapped[str] = mapped_column(String(16))
+    obligor_party_id: Mapped[int | None] = mapped_column(
+        ForeignKey("party.id", ondelete="SET NULL"), nullable=True
+    )
+    # The performing party's name as agreed (empty: all parties together).
+    obligor: Mapped[str] = mapped_column(String(200), default="")
+    amount: Mapped[Decimal | None] = mapped_column(Numeric(14, 2), nullable=True)
+    deadline: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    place: Mapped[str] = mapped_column(String(200), default="")
+
+    agreement: Mapped[Agreement] = relationship(back_populates="terms")
+
+
+class FollowUpVisit(Base):
+    """A planned follow-up visit (回访) and, once made, its record (DOMAIN §8)."""
+
+    __tablename__ = "followup_visit"
+    __table_args__ = (
+        UniqueConstraint("dispute_id", "seq", name="uq_followup_visit_dispute_seq"),
+        CheckConstraint(_one_of("status", VisitStatus), name="status"),
+        CheckConstraint(_one_of("origin", VisitOrigin), name="origin"),
+        CheckConstraint(f"way IS NULL OR {_one_of('way', VisitWay)}", name="way"),
+        CheckConstraint(
+            f"satisfaction_mediation IS NULL OR {_one_of('satisfaction_mediation', Satisfaction)}",
+            name="satisfaction_mediation",
+        ),
+        # The daily list: planned visits by due date.
+        Index("ix_followup_visit_status_due_on", "status", "due_on", "dispute_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dispute_id: Mapped[int] = mapped_column(
+        ForeignKey("dispute.id", ondelete="CASCADE"), index=True
+    )
+    agreement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agreement.id", ondelete="SET NULL"), nullable=True
+    )
+    seq: Mapped[int] = mapped_column(Integer)
+    due_on: Mapped[dt.date] = mapped_column(Date)
+    planned_on: Mapped[dt.date] = mapped_column(Date)  # the date first planned
+    origin: Mapped[str] = mapped_column(String(16))
+    basis: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[str] = mapped_column(String(16), default=VisitStatus.PLANNED.value)
+    move_reason: Mapped[str] = mapped_column(Text, default="")
+    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    visited_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    way: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    visited: Mapped[str] = mapped_column(String(200), default="")
+    visitors: Mapped[str] = mapped_column(String(200), default="")
+    # {term key: Performance value}
+    performance: Mapped[dict] = mapped_column(JSON, default=dict)
+    satisfaction_mediation: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    # {"speed"|"attitude"|"handling": Satisfaction value}
+    satisfaction_police: Mapped[dict] = mapped_column(JSON, default=dict)
+    conflict_returning: Mapped[bool] = mapped_column(Boolean, default=False)
+    conflict_signs: Mapped[str] = mapped_column(Text, default="")
+    new_risks: Mapped[str] = mapped_column(Text, default="")
+    action: Mapped[str] = mapped_column(Text, default="")
+    remarks: Mapped[str] = mapped_column(Text, default="")
+    # What the visit found that calls for mediating again, and whether the case was reopened.
+    reopen_grounds: Mapped[str] = mapped_column(Text, default="")
+    reopened: Mapped[bool] = mapped_column(Boolean, default=False)
+    recorded_by: Mapped[str] = mapped_column(String(100), default="")
+    recorded_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    row_version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": row_version}
+
+    dispute: Mapped[Dispute] = relationship(back_populates="visits")
+
+
+class CaseDeadline(Base):
+    """The clocks of a case (`domain.deadlines.case_deadlines`), kept as rows so the list
+    can mark and filter overdue cases in SQL.  Rewritten for a dispute in every
+    transaction that changes what its clocks depend on."""
+
+    __tablename__ = "case_deadline"
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", DeadlineKind), name="kind"),
+        Index("ix_case_deadline_open_due", "open", "counts_overdue", "due", "dispute_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dispute_id: Mapped[int] = mapped_column(
+        ForeignKey("dispute.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(32))
+    ref: Mapped[str] = mapped_column(String(32), default="")
+    due: Mapped[dt.date] = mapped_column(Date)
+    label: Mapped[str] = mapped_column(String(300), default="")
+    basis: Mapped[str] = mapped_column(Text, default="")
+    guessed: Mapped[bool] = mapped_column(Boolean, default=False)
+    open: Mapped[bool] = mapped_column(Boolean, default=True)
+    counts_overdue: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class StoredDocument(Base):
+    """A produced PDF, kept with its case for good: the bytes, their SHA-256, who and when
+    (DOMAIN §7).  Rows are only added; a correction produces a new row."""
+
+    __tablename__ = "stored_document"
+    __table_args__ = (Index("ix_stored_document_dispute_kind", "dispute_id", "kind", "ref_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dispute_id: Mapped[int] = mapped_column(ForeignKey("dispute.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(32))
+    # The session, visit or agreement the document was made from, when it has one.
+    ref_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    title: Mapped[str] = mapped_column(String(200))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    pages: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100), default="")

@@ -7,6 +7,15 @@ import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from mediation_desk.domain.agreements import AgreementKind, AgreementStatus, PerformanceWay
+from mediation_desk.domain.deadlines import DeadlineKind
+from mediation_desk.domain.followups import (
+    Performance,
+    Satisfaction,
+    VisitOrigin,
+    VisitStatus,
+    VisitWay,
+)
 from mediation_desk.domain.vocabulary import (
     Category,
     DisputeKind,
@@ -48,6 +57,8 @@ class CaseFilter:
     search: str = ""
     # Red-risk disputes whose duty-leader notification is not recorded yet.
     red_alerts_only: bool = False
+    # Disputes with a clock past its date (`overdue_on`, default: the service's today).
+    overdue_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,9 +75,12 @@ class CaseRow:
     registered_on: dt.date
     accepted_on: dt.date | None
     mediator: str
+    # An open clock of the case is past its date (a visit, a performance deadline...).
+    overdue: bool = False
 
     def as_json(self) -> dict[str, object]:
         return {
+            "overdue": self.overdue,
             "id": self.id,
             "number": self.number,
             "parties": self.parties,
@@ -216,6 +230,183 @@ class SessionView:
 
 
 @dataclass(frozen=True)
+class TermView:
+    id: int
+    position: int
+    content: str
+    way: PerformanceWay
+    obligor_party_id: int | None
+    obligor: str  # the performing party's name; empty means all parties together
+    amount: Decimal | None
+    deadline: dt.date | None
+    place: str
+
+    @property
+    def key(self) -> str:
+        """The key a visit's performance record uses for this term."""
+        return str(self.id)
+
+    @property
+    def label(self) -> str:
+        """Short form for lists: "第1项 赔偿医药费（1200元）"."""
+        money = f"（{self.amount:,.2f}元）" if self.amount is not None else ""
+        return f"第{self.position}项 {self.content}{money}"
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "position": self.position,
+            "content": self.content,
+            "way": self.way.value,
+            "obligor": self.obligor,
+            "amount": str(self.amount) if self.amount is not None else None,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "place": self.place,
+        }
+
+
+@dataclass(frozen=True)
+class AgreementView:
+    id: int
+    dispute_id: int
+    version: int
+    kind: AgreementKind
+    status: AgreementStatus
+    party_ids: tuple[int, ...]
+    facts: str
+    issues: str
+    responsibility: str
+    oral_content: str
+    place: str
+    terms: tuple[TermView, ...]
+    signed_on: dt.date | None
+    signed_by: str
+    supersedes_id: int | None
+    correction_reason: str
+    created_at: dt.datetime
+    created_by: str
+    edit_version: int
+
+    @property
+    def signed(self) -> bool:
+        return self.status is not AgreementStatus.DRAFT
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "version": self.version,
+            "kind": self.kind.value,
+            "status": self.status.value,
+            "facts": self.facts,
+            "issues": self.issues,
+            "responsibility": self.responsibility,
+            "oral_content": self.oral_content,
+            "place": self.place,
+            "terms": [t.as_json() for t in self.terms],
+            "signed_on": self.signed_on.isoformat() if self.signed_on else None,
+            "supersedes": self.supersedes_id,
+        }
+
+
+@dataclass(frozen=True)
+class VisitView:
+    id: int
+    dispute_id: int
+    seq: int
+    due_on: dt.date
+    planned_on: dt.date
+    origin: VisitOrigin
+    basis: str
+    status: VisitStatus
+    move_reason: str
+    cancel_reason: str
+    visited_on: dt.date | None
+    way: VisitWay | None
+    visited: str
+    visitors: str
+    # term key -> Performance
+    performance: dict[str, Performance]
+    satisfaction_mediation: Satisfaction | None
+    satisfaction_police: dict[str, Satisfaction]
+    conflict_returning: bool
+    conflict_signs: str
+    new_risks: str
+    action: str
+    remarks: str
+    reopen_grounds: str
+    reopened: bool
+    recorded_by: str
+    recorded_at: dt.datetime | None
+    row_version: int
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "seq": self.seq,
+            "due": self.due_on.isoformat(),
+            "origin": self.origin.value,
+            "basis": self.basis,
+            "status": self.status.value,
+            "cancel_reason": self.cancel_reason,
+            "visited_on": self.visited_on.isoformat() if self.visited_on else None,
+            "way": self.way.value if self.way else None,
+            "visited": self.visited,
+            "visitors": self.visitors,
+            "performance": {k: v.value for k, v in self.performance.items()},
+            "satisfaction_mediation": self.satisfaction_mediation.value
+            if self.satisfaction_mediation
+            else None,
+            "satisfaction_police": {k: v.value for k, v in self.satisfaction_police.items()},
+            "conflict_returning": self.conflict_returning,
+            "reopen_grounds": self.reopen_grounds,
+            "reopened": self.reopened,
+        }
+
+
+@dataclass(frozen=True)
+class DeadlineView:
+    """One clock of a case with its countdown as of the service's today."""
+
+    kind: DeadlineKind
+    label: str
+    basis: str
+    due: dt.date
+    text: str  # "还剩3个工作日", "今天到期", "已超期2天"
+    days_left: int
+    open: bool
+    overdue: bool  # open, counts as overdue, and past its date
+    warning_only: bool
+    guessed: bool  # rests on days the working calendar does not know
+    ref: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "kind": self.kind.value,
+            "label": self.label,
+            "due": self.due.isoformat(),
+            "text": self.text,
+            "days_left": self.days_left,
+            "open": self.open,
+            "overdue": self.overdue,
+            "guessed": self.guessed,
+        }
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    id: int
+    dispute_id: int
+    kind: str
+    ref_id: int | None
+    title: str
+    sha256: str
+    size: int
+    pages: int
+    created_at: dt.datetime
+    created_by: str
+
+
+@dataclass(frozen=True)
 class CaseDetail:
     row: CaseRow
     kind: DisputeKind
@@ -243,6 +434,32 @@ class CaseDetail:
     referral_route: str | None = None
     duty_leader: str = ""
     red_acknowledged_at: dt.datetime | None = None
+    concluded_on: dt.date | None = None
+    recurrences: int = 0
+    reopened_on: dt.date | None = None
+    long_running_reason: str = ""
+    # Every agreement version, oldest first; the current one is `agreement`.
+    agreements: tuple[AgreementView, ...] = field(default_factory=tuple)
+    visits: tuple[VisitView, ...] = field(default_factory=tuple)
+    deadlines: tuple[DeadlineView, ...] = field(default_factory=tuple)
+    mediator: str = ""
+
+    @property
+    def agreement(self) -> AgreementView | None:
+        """The agreement that counts now: the newest version (a draft under correction
+        included)."""
+        return self.agreements[-1] if self.agreements else None
+
+    @property
+    def signed_agreement(self) -> AgreementView | None:
+        """The agreement in force: the newest signed version."""
+        for agreement in reversed(self.agreements):
+            if agreement.status is AgreementStatus.SIGNED:
+                return agreement
+        return None
+
+    def party(self, party_id: int | None) -> PartyView | None:
+        return next((p for p in self.parties if p.id == party_id), None)
 
     @property
     def red_alert_open(self) -> bool:
@@ -291,6 +508,11 @@ class CaseDetail:
                 "referral_route": self.referral_route,
                 "red_alert_open": self.red_alert_open,
                 "duty_leader": self.duty_leader,
+                "concluded_on": self.concluded_on.isoformat() if self.concluded_on else None,
+                "recurrences": self.recurrences,
+                "agreements": [a.as_json() for a in self.agreements],
+                "visits": [v.as_json() for v in self.visits],
+                "deadlines": [d.as_json() for d in self.deadlines],
             }
         )
         return data
@@ -317,3 +539,51 @@ class RosterDraft:
     phone: str = ""
     grid: str = ""
     active: bool = True
+
+
+@dataclass(frozen=True)
+class PartyContact:
+    name: str
+    side: PartySide
+    phone: str  # in full: the daily list is the mediator's working list
+    agent_phone: str = ""
+    guardian_phone: str = ""
+
+
+@dataclass(frozen=True)
+class DueVisit:
+    """One line of the daily follow-up list (今日回访)."""
+
+    visit_id: int
+    dispute_id: int
+    case_number: str
+    seq: int
+    due: dt.date
+    overdue_days: int  # 0 when due today
+    basis: str
+    parties: tuple[PartyContact, ...]
+    terms: tuple[TermView, ...]
+    # The case's open clocks (performance deadlines, judicial confirmation...).
+    deadlines: tuple[DeadlineView, ...]
+    category: Category
+    risk: RiskGrade
+    mediator: str
+    row_version: int
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "case": self.case_number,
+            "due": self.due.isoformat(),
+            "overdue_days": self.overdue_days,
+            "parties": [p.name for p in self.parties],
+            "phones": [p.phone for p in self.parties if p.phone],
+            "visit_id": self.visit_id,
+            "seq": self.seq,
+            "basis": self.basis,
+            "contacts": [
+                {"name": p.name, "side": p.side.value, "phone": p.phone} for p in self.parties
+            ],
+            "terms": [t.as_json() for t in self.terms],
+            "deadlines": [d.as_json() for d in self.deadlines],
+            "mediator": self.mediator,
+        }
