@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from mediation_desk.domain.errors import ValidationError, ValidationErrors
+from mediation_desk.domain.escalation import SettlementKind
 from mediation_desk.domain.vocabulary import DisputeKind, LabelledEnum
 
 
-class AgreementKind(LabelledEnum):
-    WRITTEN = ("written", "书面调解协议")
-    ORAL = ("oral", "口头协议")
+# The kind of agreement is the settlement kind the settle move records.
+AgreementKind = SettlementKind
 
 
 class AgreementStatus(LabelledEnum):

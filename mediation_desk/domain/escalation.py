@@ -118,6 +118,10 @@ class CaseFacts:
     sessions: int = 0
     settlement: SettlementKind | None = None
     referral: ReferralRoute | None = None
+    # Why the agreement of the kind asked for cannot be signed yet (empty: it can).
+    agreement_problems: tuple[str, ...] = ()
+    # Follow-up visits still planned (neither made nor cancelled with a reason).
+    open_visits: int = 0
 
 
 @dataclass(frozen=True)
@@ -215,6 +219,8 @@ def decide(case: CaseFacts, request: MoveRequest) -> Transition:
             raise _refuse("尚未记录调解过程，不能认定调解成功；请先记录调解笔录")
         if request.settlement is None:
             raise _refuse("请选择达成的是书面调解协议还是口头协议")
+        if case.agreement_problems:
+            raise _refuse("不能认定调解成功：" + "；".join(case.agreement_problems))
         reason = request.settlement.label + (f"：{reason}" if reason else "")
     elif move is Move.FAIL:
         if case.sessions < 1:
@@ -228,6 +234,11 @@ def decide(case: CaseFacts, request: MoveRequest) -> Transition:
     elif move is Move.CLOSE:
         if case.settlement is None:
             raise _refuse("调解协议未生成，不能结案")
+        if case.open_visits:
+            raise _refuse(
+                f"回访计划尚未完成（还有{case.open_visits}次回访未进行），不能结案；"
+                "请完成回访，或注明原因取消"
+            )
     elif move is Move.REOPEN:
         if not reason:
             raise _refuse("重新调解须填写原因（如回访发现协议未履行）")

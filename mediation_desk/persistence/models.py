@@ -361,10 +361,9 @@ class Agreement(Base):
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(100), default="")
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
-    # Two windows saving the same draft: the second is refused, not silently lost.
+    # Two windows saving the same draft: the second is refused, not silently lost.  Bumped
+    # by the service on every save (a save may change only the terms, in another table).
     edit_version: Mapped[int] = mapped_column(Integer, default=1)
-
-    __mapper_args__ = {"version_id_col": edit_version}
 
     dispute: Mapped[Dispute] = relationship(back_populates="agreements")
     terms: Mapped[list[AgreementTerm]] = relationship(

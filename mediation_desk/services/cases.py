@@ -30,6 +30,7 @@ from mediation_desk.domain.vocabulary import (
     Tier,
 )
 from mediation_desk.persistence.models import (
+    Agreement,
     CaseNumberSequence,
     Dispute,
     DisputeEvent,
@@ -39,8 +40,10 @@ from mediation_desk.persistence.models import (
 )
 from mediation_desk.persistence.search import apply_search
 from mediation_desk.persistence.unit_of_work import UnitOfWork
+from mediation_desk.services import clocks
 from mediation_desk.services.dto import (
     CaseDetail,
+    DeadlineView,
     CaseFilter,
     CaseRow,
     EventView,
@@ -50,6 +53,7 @@ from mediation_desk.services.dto import (
     SortKey,
 )
 from mediation_desk.services.settings import SettingsService
+from mediation_desk.services.views import agreement_view, visit_view
 
 Clock = Callable[[], dt.datetime]
 
@@ -212,7 +216,7 @@ class CaseService:
             query = select(Dispute.id)
             if sort is SortKey.MEDIATOR:
                 query = query.outerjoin(mediator, Dispute.mediator_id == mediator.id)
-            query = _filtered(query, filters or CaseFilter(), session)
+            query = _filtered(query, filters or CaseFilter(), session, self._clock().date())
             keys = [*_sort_expressions(sort, mediator), Dispute.registered_on, Dispute.id]
             query = query.order_by(*(k.desc() if descending else k.asc() for k in keys))
             if limit is not None:
@@ -225,7 +229,9 @@ class CaseService:
         """How many disputes match; a full scan for broad searches, so UIs call it off
         the GUI thread."""
         with self._uow.read() as session:
-            query = _filtered(select(func.count(Dispute.id)), filters or CaseFilter(), session)
+            query = _filtered(
+                select(func.count(Dispute.id)), filters or CaseFilter(), session, self._clock().date()
+            )
             return int(session.scalar(query) or 0)
 
     def rows(self, ids: Sequence[int]) -> list[CaseRow]:
@@ -244,6 +250,7 @@ class CaseService:
                 Dispute.registered_on,
                 Dispute.accepted_on,
                 RosterMember.name,
+                clocks.overdue_clause(self._clock().date()),
             )
             .outerjoin(RosterMember, Dispute.mediator_id == RosterMember.id)
             .where(Dispute.id.in_(list(ids)))
@@ -263,11 +270,17 @@ class CaseService:
                     selectinload(Dispute.sessions).selectinload(MediationSession.participants),
                     selectinload(Dispute.mediator),
                     selectinload(Dispute.grid_worker),
+                    selectinload(Dispute.agreements).selectinload(Agreement.terms),
+                    selectinload(Dispute.visits),
                 ],
             )
             if dispute is None:
                 raise NotFound(f"案件不存在（编号 {dispute_id}）")
-            return _case_detail(dispute)
+            settings = self._settings.load()
+            today = self._clock().date()
+            items = clocks.tracked(session, dispute, settings)
+            deadlines = clocks.deadline_views(items, today=today, calendar=settings.calendar())
+            return _case_detail(dispute, deadlines)
 
     def find_by_number(self, number: str) -> CaseDetail:
         """A case by its number; the digits alone ("0007" or "2026-7") also find it."""
@@ -281,7 +294,7 @@ class CaseService:
         return self.detail(dispute_id)
 
 
-def _filtered(query: Select, filters: CaseFilter, session: Session) -> Select:
+def _filtered(query: Select, filters: CaseFilter, session: Session, today: dt.date) -> Select:
     if filters.states:
         query = query.where(Dispute.state.in_(sorted(s.value for s in filters.states)))
     if filters.tiers:
@@ -298,6 +311,8 @@ def _filtered(query: Select, filters: CaseFilter, session: Session) -> Select:
         query = query.where(
             Dispute.risk == RiskGrade.RED.value, Dispute.red_acknowledged_at.is_(None)
         )
+    if filters.overdue_only:
+        query = query.where(clocks.overdue_ids_clause(today))
     return apply_search(query, filters.search, session)
 
 
@@ -390,6 +405,7 @@ def _case_row(row) -> CaseRow:  # type: ignore[no-untyped-def]
         registered_on=row[7],
         accepted_on=row[8],
         mediator=row[9] or "",
+        overdue=bool(row[10]) if len(row) > 10 else False,
     )
 
 
@@ -435,7 +451,7 @@ def _event_view(e: DisputeEvent) -> EventView:
     )
 
 
-def _case_detail(d: Dispute) -> CaseDetail:
+def _case_detail(d: Dispute, deadlines: tuple[DeadlineView, ...] = ()) -> CaseDetail:
     row = CaseRow(
         id=d.id,
         number=d.number,
@@ -447,6 +463,7 @@ def _case_detail(d: Dispute) -> CaseDetail:
         registered_on=d.registered_on,
         accepted_on=d.accepted_on,
         mediator=d.mediator.name if d.mediator else "",
+        overdue=any(x.overdue for x in deadlines),
     )
     return CaseDetail(
         row=row,
@@ -475,6 +492,14 @@ def _case_detail(d: Dispute) -> CaseDetail:
         referral_route=d.referral_route,
         duty_leader=d.duty_leader,
         red_acknowledged_at=d.red_acknowledged_at,
+        concluded_on=d.concluded_on,
+        recurrences=d.recurrences or 0,
+        reopened_on=d.reopened_on,
+        long_running_reason=d.long_running_reason or "",
+        agreements=tuple(agreement_view(a) for a in d.agreements),
+        visits=tuple(visit_view(v) for v in d.visits),
+        deadlines=deadlines,
+        mediator=d.mediator.name if d.mediator else "",
     )
 
 

@@ -12,7 +12,9 @@ from sqlalchemy import Engine
 from mediation_desk.persistence.engine import create_database_engine, database_url
 from mediation_desk.persistence.migrate import UpgradeResult, upgrade
 from mediation_desk.persistence.unit_of_work import UnitOfWork
+from mediation_desk.services.agreements import AgreementService
 from mediation_desk.services.cases import CaseService
+from mediation_desk.services.followups import FollowUpService
 from mediation_desk.services.flow import FlowService
 from mediation_desk.services.maintenance import MaintenanceService
 from mediation_desk.services.roster import RosterService
@@ -32,6 +34,8 @@ class Services:
     cases: CaseService
     roster: RosterService
     flow: FlowService
+    agreements: AgreementService
+    followups: FollowUpService
     maintenance: MaintenanceService
     clock: Callable[[], dt.datetime]
     upgrade: UpgradeResult | None
@@ -69,7 +73,9 @@ def open_services(
         settings=settings,
         cases=cases,
         roster=RosterService(uow=uow, clock=clock),
-        flow=FlowService(uow=uow, cases=cases, clock=clock),
+        flow=FlowService(uow=uow, cases=cases, settings=settings, clock=clock),
+        agreements=AgreementService(uow=uow, settings=settings, clock=clock),
+        followups=FollowUpService(uow=uow, settings=settings, cases=cases, clock=clock),
         maintenance=MaintenanceService(engine=engine, clock=clock),
         clock=clock,
         upgrade=result,

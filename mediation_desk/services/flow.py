@@ -49,16 +49,20 @@ from mediation_desk.domain.vocabulary import (
     RosterRole,
     Tier,
 )
+from mediation_desk.domain.followups import VisitStatus
 from mediation_desk.persistence.models import (
     Dispute,
     DisputeEvent,
+    FollowUpVisit,
     MediationSession,
     RosterMember,
     SessionParticipant,
 )
 from mediation_desk.persistence.unit_of_work import UnitOfWork
+from mediation_desk.services import agreements, clocks, followups
 from mediation_desk.services.cases import CaseService
 from mediation_desk.services.dto import CaseDetail
+from mediation_desk.services.settings import SettingsService, StationSettings
 
 Clock = Callable[[], dt.datetime]
 
@@ -73,9 +77,12 @@ STALE = "这个案件刚被另一台电脑或窗口修改过（例如已升级�
 
 
 class FlowService:
-    def __init__(self, *, uow: UnitOfWork, cases: CaseService, clock: Clock) -> None:
+    def __init__(
+        self, *, uow: UnitOfWork, cases: CaseService, settings: SettingsService, clock: Clock
+    ) -> None:
         self._uow = uow
         self._cases = cases
+        self._settings = settings
         self._clock = clock
 
     # ------------------------------------------------------------------ reads
@@ -100,30 +107,35 @@ class FlowService:
         self, *, dispute_id: int, expected_version: int, request: MoveRequest, by: str
     ) -> CaseDetail:
         now = self._clock()
+        settings = self._settings.load()
         with self._uow.write() as session:
             dispute = _get(session, dispute_id)
             _check_version(dispute, expected_version)
-            transition = decide(_facts(session, dispute), request)
-            team: list[dict[str, object]] = []
-            if request.move is Move.ESCALATE:
-                chosen = _participants(session, request.team)
-                validate_team(chosen, tier=transition.to_tier)
-                team = [{"id": p.roster_id, "name": p.name, "role": p.role.value} for p in chosen]
-            _apply(dispute, transition, request, now)
+            move_in_session(session, dispute, request, by=by, now=now, settings=settings)
+            session.commit()
+        return self._cases.detail(dispute_id)
+
+    def record_long_running_reason(
+        self, *, dispute_id: int, expected_version: int, reason: str, by: str
+    ) -> CaseDetail:
+        """Why mediation runs past its target (DOMAIN §9): a warning answered, not a block."""
+        if not reason.strip():
+            raise ValidationErrors([ValidationError("long_running_reason", "请填写超期的原因")])
+        now = self._clock()
+        settings = self._settings.load()
+        with self._uow.write() as session:
+            dispute = _get(session, dispute_id)
+            _check_version(dispute, expected_version)
+            dispute.long_running_reason = reason.strip()
             session.add(
                 DisputeEvent(
-                    dispute_id=dispute.id,
-                    at=now,
-                    kind=transition.event.value,
-                    from_state=transition.from_state.value,
-                    to_state=transition.to_state.value,
-                    from_tier=int(transition.from_tier),
-                    to_tier=int(transition.to_tier),
-                    reason=transition.reason,
-                    by=by,
-                    data={"team": team} if team else None,
+                    dispute_id=dispute.id, at=now, kind=EventKind.NOTE.value, by=by,
+                    reason=f"调解超过期限的原因：{reason.strip()}",
+                    data={"long_running_reason": reason.strip()},
                 )
             )
+            dispute.updated_at = now
+            clocks.refresh(session, dispute, settings)
             session.commit()
         return self._cases.detail(dispute_id)
 
@@ -202,6 +214,7 @@ class FlowService:
             )
             session.add(record)
             dispute.updated_at = now  # bumps the version: open case screens must reload
+            clocks.refresh(session, dispute, self._settings.load())
             session.commit()
         return self._cases.detail(dispute_id)
 
@@ -284,11 +297,94 @@ def _check_version(dispute: Dispute, expected: int) -> None:
         raise ConcurrentModification(STALE)
 
 
-def _facts(session: Session, dispute: Dispute) -> CaseFacts:
+def move_in_session(
+    session: Session,
+    dispute: Dispute,
+    request: MoveRequest,
+    *,
+    by: str,
+    now: dt.datetime,
+    settings: StationSettings,
+    visit: FollowUpVisit | None = None,
+) -> Transition:
+    """Decide and record one move inside the caller's transaction: the state change, its
+    event row, and what the move brings with it (signing the agreement and planning the
+    follow-ups on settle; cancelling the plan on reopen), then the case clocks."""
+    problems: tuple[str, ...] = ()
+    if request.move is Move.SETTLE and request.settlement is not None:
+        problems = agreements.draft_problems(
+            session, dispute.id, kind=request.settlement, today=now.date()
+        )
+    transition = decide(_facts(session, dispute, agreement_problems=problems), request)
+    team: list[dict[str, object]] = []
+    if request.move is Move.ESCALATE:
+        chosen = _participants(session, request.team)
+        validate_team(chosen, tier=transition.to_tier)
+        team = [{"id": p.roster_id, "name": p.name, "role": p.role.value} for p in chosen]
+    recurrence = transition.move is Move.REOPEN and transition.from_state in (
+        DisputeState.SETTLED,
+        DisputeState.CLOSED,
+    )
+    _apply(dispute, transition, request, now)
+    data: dict[str, object] = {}
+    if team:
+        data["team"] = team
+    if transition.move is Move.SETTLE:
+        draft = agreements.current_draft(session, dispute.id)
+        assert draft is not None  # decide() refused otherwise
+        agreements.sign(session, draft, now=now, by=by)
+        data["agreement"] = draft.id
+        data["visits"] = followups.plan_after_settlement(
+            session, dispute, draft, settings=settings, now=now
+        )
+    if transition.move is Move.REOPEN:
+        cancelled = followups.cancel_open_visits(
+            session, dispute.id, reason="案件重新调解，原回访计划取消", now=now
+        )
+        dispute.reopened_on = now.date()
+        dispute.long_running_reason = ""
+        if recurrence:
+            dispute.recurrences = (dispute.recurrences or 0) + 1
+            data["recurrence"] = True
+        if visit is not None:
+            visit.reopened = True
+            visit.updated_at = now
+            data["visit"] = visit.id
+        if cancelled:
+            data["cancelled_visits"] = cancelled
+    session.add(
+        DisputeEvent(
+            dispute_id=dispute.id,
+            at=now,
+            kind=transition.event.value,
+            from_state=transition.from_state.value,
+            to_state=transition.to_state.value,
+            from_tier=int(transition.from_tier),
+            to_tier=int(transition.to_tier),
+            reason=transition.reason,
+            by=by,
+            data=data or None,
+        )
+    )
+    clocks.refresh(session, dispute, settings)
+    return transition
+
+
+def _facts(
+    session: Session, dispute: Dispute, *, agreement_problems: tuple[str, ...] = ()
+) -> CaseFacts:
     sessions = session.scalar(
         select(func.count(MediationSession.id)).where(MediationSession.dispute_id == dispute.id)
     )
+    open_visits = session.scalar(
+        select(func.count(FollowUpVisit.id)).where(
+            FollowUpVisit.dispute_id == dispute.id,
+            FollowUpVisit.status == VisitStatus.PLANNED.value,
+        )
+    )
     return CaseFacts(
+        agreement_problems=agreement_problems,
+        open_visits=int(open_visits or 0),
         state=DisputeState(dispute.state),
         tier=Tier(dispute.tier),
         kind=DisputeKind(dispute.kind),

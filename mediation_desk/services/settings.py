@@ -6,12 +6,15 @@ workstation's own preferences (window size, language), which live in QSettings i
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import json
 from dataclasses import asdict, dataclass, fields, replace
 from decimal import Decimal, InvalidOperation
 
 from sqlalchemy import select
 
+from mediation_desk.domain.calendar import WorkingCalendar
 from mediation_desk.domain.errors import ValidationError, ValidationErrors
 from mediation_desk.domain.tiering import TierThresholds
 from mediation_desk.persistence.models import Setting
@@ -31,6 +34,13 @@ class StationSettings:
     tier2_parties: int = 3
     mediation_target_days: int = 30
     followup_days: tuple[int, ...] = (3, 30)
+    # Station corrections to the official calendar, one per line: "2027-02-07 班" (a
+    # make-up working day) or "2027-10-08 休" (a day off).  Needed for the years the
+    # holiday library does not know yet.
+    calendar_overrides: tuple[str, ...] = ()
+
+    def calendar(self) -> WorkingCalendar:
+        return _calendar(self.calendar_overrides)
 
     def thresholds(self) -> TierThresholds:
         return TierThresholds(
@@ -60,12 +70,55 @@ def _decode(name: str, raw: str) -> object:
     if kind is Decimal:
         return Decimal(value)
     if kind is tuple:
+        if name == "calendar_overrides":
+            return tuple(str(x) for x in value)
         return tuple(int(x) for x in value)
     return kind(value)
 
 
+_WORK_WORDS = {"班": True, "上班": True, "work": True, "休": False, "休息": False, "off": False}
+
+
+def parse_calendar_override(line: str) -> tuple[dt.date, bool]:
+    """"2027-02-07 班" -> (date, True: a working day); raises ValueError when unreadable."""
+    parts = line.replace("：", " ").replace(":", " ").split()
+    if len(parts) != 2 or parts[1] not in _WORK_WORDS:
+        raise ValueError(line)
+    return dt.date.fromisoformat(parts[0]), _WORK_WORDS[parts[1]]
+
+
+@functools.lru_cache(maxsize=8)
+def _calendar(lines: tuple[str, ...]) -> WorkingCalendar:
+    overrides: dict[dt.date, bool] = {}
+    for line in lines:
+        try:
+            day, working = parse_calendar_override(line)
+        except ValueError:
+            continue  # validated on save; a hand-edited bad line is ignored, not fatal
+        overrides[day] = working
+    return WorkingCalendar(overrides)
+
+
 def validate_settings(settings: StationSettings) -> StationSettings:
     errors: list[ValidationError] = []
+    overrides: list[str] = []
+    for n, line in enumerate(settings.calendar_overrides, start=1):
+        if not line.strip():
+            continue
+        try:
+            day, working = parse_calendar_override(line.strip())
+        except ValueError:
+            errors.append(
+                ValidationError(
+                    "calendar_overrides",
+                    f"第{n}行“{line.strip()}”看不懂：请写成“2027-02-07 班”或“2027-10-08 休”",
+                )
+            )
+            continue
+        overrides.append(f"{day.isoformat()} {'班' if working else '休'}")
+    offsets = tuple(settings.followup_days)
+    if not offsets or any(int(d) < 0 or int(d) > 3650 for d in offsets):
+        errors.append(ValidationError("followup_days", "回访天数应为0到3650之间的整数，至少一项"))
     name = settings.station_name.strip()
     short = settings.station_short_name.strip()
     if not name:
@@ -90,6 +143,8 @@ def validate_settings(settings: StationSettings) -> StationSettings:
         station_name=name,
         station_short_name=short,
         committee_name=settings.committee_name.strip() or f"{name}人民调解委员会",
+        calendar_overrides=tuple(sorted(set(overrides))),
+        followup_days=tuple(sorted({int(d) for d in offsets})),
     )
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
 
+from mediation_desk.domain.agreements import AgreementDraft, TermDraft
 from mediation_desk.domain.errors import (
     ConcurrentModification,
     IllegalTransition,
@@ -112,11 +114,35 @@ def test_each_move_writes_exactly_one_event_and_refusals_write_none(services, ca
     assert [s.tier for s in d.sessions] == [Tier.GRID]
     assert {p.name for p in d.sessions[0].participants} == {"王㛃", "李网格"}
     assert d.sessions[0].start_time == "09:30"
+    with pytest.raises(IllegalTransition) as refused:
+        move(services, d, MoveRequest(Move.SETTLE, settlement=SettlementKind.WRITTEN))
+    assert refused.value.message == "不能认定调解成功：尚未填写书面调解协议"
+    services.agreements.save_draft(
+        dispute_id=d.id,
+        draft=AgreementDraft(
+            party_ids=tuple(p.id for p in d.parties),
+            facts="楼上漏水", issues="维修费", responsibility="吴昇负主要责任",
+            terms=(TermDraft("吴昇赔偿维修费1500元", amount=Decimal("1500"), deadline=TODAY + dt.timedelta(days=10)),),
+        ),
+        expected_edit_version=None, by="王㛃",
+    )
+    assert events(services, d.id) == 3  # a draft is not a move
     d = move(services, d, MoveRequest(Move.SETTLE, settlement=SettlementKind.WRITTEN))
     assert d.row.state is DisputeState.SETTLED and d.settlement == "written"
+    assert d.signed_agreement is not None and d.signed_agreement.signed_on == TODAY
+    assert [v.due_on for v in d.visits] == [
+        TODAY + dt.timedelta(days=3), TODAY + dt.timedelta(days=11), TODAY + dt.timedelta(days=30)
+    ]
+    with pytest.raises(IllegalTransition) as refused:
+        move(services, d, MoveRequest(Move.CLOSE))
+    assert "还有3次回访未进行" in refused.value.message
+    for visit in d.visits:
+        d = services.followups.cancel(
+            visit_id=visit.id, expected_row_version=visit.row_version, reason="当事人已搬离", by="王㛃"
+        )
     d = move(services, d, MoveRequest(Move.CLOSE))
     assert d.row.state is DisputeState.CLOSED
-    assert [e.kind for e in d.events] == [
+    assert [e.kind for e in d.events if e.kind is not EventKind.NOTE] == [
         EventKind.REGISTERED, EventKind.ACCEPTED, EventKind.STARTED, EventKind.SETTLED,
         EventKind.CLOSED,
     ]

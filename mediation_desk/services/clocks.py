@@ -1,0 +1,174 @@
+"""The clocks of a case, read from its record and kept as `case_deadline` rows.
+
+The rules are `domain.deadlines.case_deadlines`; this module only gathers their inputs
+from the database (`clock_facts`), turns the result into countdowns for a given day
+(`deadline_views`) and rewrites a dispute's rows (`refresh`) inside the transaction that
+changed what they depend on, so the case list can mark and filter overdue cases in SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import delete, exists, func, select
+from sqlalchemy.orm import Session
+
+from mediation_desk.domain.agreements import AgreementKind, AgreementStatus, PerformanceWay
+from mediation_desk.domain.calendar import WorkingCalendar
+from mediation_desk.domain.deadlines import (
+    CaseClockFacts,
+    Countdown,
+    TermClock,
+    TrackedDeadline,
+    VisitClock,
+    case_deadlines,
+)
+from mediation_desk.domain.followups import Performance, VisitStatus
+from mediation_desk.domain.vocabulary import DisputeKind, DisputeState
+from mediation_desk.persistence.models import (
+    Agreement,
+    CaseDeadline,
+    Dispute,
+    FollowUpVisit,
+    MediationSession,
+)
+from mediation_desk.services.dto import DeadlineView
+from mediation_desk.services.settings import StationSettings
+
+
+def signed_agreement(session: Session, dispute_id: int) -> Agreement | None:
+    return session.scalar(
+        select(Agreement)
+        .where(
+            Agreement.dispute_id == dispute_id,
+            Agreement.status == AgreementStatus.SIGNED.value,
+        )
+        .order_by(Agreement.version.desc())
+        .limit(1)
+    )
+
+
+def performed_terms(visits: list[FollowUpVisit]) -> set[str]:
+    """Term keys the latest visit that spoke of them found fully performed."""
+    latest: dict[str, str] = {}
+    for visit in sorted(
+        (v for v in visits if v.status == VisitStatus.DONE.value),
+        key=lambda v: (v.visited_on or dt.date.min, v.seq),
+    ):
+        latest.update(visit.performance or {})
+    return {key for key, how in latest.items() if how == Performance.FULLY.value}
+
+
+def clock_facts(session: Session, dispute: Dispute, settings: StationSettings) -> CaseClockFacts:
+    first_session_on = session.scalar(
+        select(func.min(MediationSession.held_on)).where(
+            MediationSession.dispute_id == dispute.id
+        )
+    )
+    visits = list(
+        session.scalars(select(FollowUpVisit).where(FollowUpVisit.dispute_id == dispute.id))
+    )
+    agreement = signed_agreement(session, dispute.id)
+    terms: tuple[TermClock, ...] = ()
+    effective_on = None
+    if agreement is not None:
+        done = performed_terms(visits)
+        terms = tuple(
+            TermClock(
+                key=str(t.id),
+                label=f"第{t.position}项 {t.content}",
+                due=t.deadline,
+                performed=str(t.id) in done,
+            )
+            for t in agreement.terms
+            # A term performed on the spot at signing has nothing left to wait for.
+            if t.deadline is not None and t.way != PerformanceWay.ON_THE_SPOT.value
+        )
+        if agreement.kind == AgreementKind.WRITTEN.value:
+            effective_on = agreement.signed_on
+    return CaseClockFacts(
+        state=DisputeState(dispute.state),
+        kind=DisputeKind(dispute.kind),
+        accepted_on=dispute.accepted_on,
+        reopened_on=dispute.reopened_on,
+        target_days=settings.mediation_target_days,
+        long_running_reason=dispute.long_running_reason or "",
+        first_session_on=first_session_on,
+        effective_on=effective_on,
+        terms=terms,
+        visits=tuple(
+            VisitClock(id=v.id, due=v.due_on, open=v.status == VisitStatus.PLANNED.value)
+            for v in visits
+        ),
+    )
+
+
+def tracked(
+    session: Session, dispute: Dispute, settings: StationSettings
+) -> list[TrackedDeadline]:
+    return case_deadlines(clock_facts(session, dispute, settings), settings.calendar())
+
+
+def refresh(session: Session, dispute: Dispute, settings: StationSettings) -> None:
+    """Rewrite the dispute's `case_deadline` rows from its record (same transaction)."""
+    session.flush()
+    session.execute(delete(CaseDeadline).where(CaseDeadline.dispute_id == dispute.id))
+    for t in tracked(session, dispute, settings):
+        session.add(
+            CaseDeadline(
+                dispute_id=dispute.id,
+                kind=t.deadline.kind.value,
+                ref=t.ref,
+                due=t.deadline.due,
+                label=t.deadline.label[:300],
+                basis=t.deadline.basis,
+                guessed=t.deadline.guessed,
+                open=t.open,
+                counts_overdue=t.counts_overdue,
+            )
+        )
+
+
+def deadline_views(
+    items: list[TrackedDeadline], *, today: dt.date, calendar: WorkingCalendar
+) -> tuple[DeadlineView, ...]:
+    views = []
+    for t in items:
+        countdown = Countdown(t.deadline, today, calendar=calendar)
+        views.append(
+            DeadlineView(
+                kind=t.deadline.kind,
+                label=t.deadline.label,
+                basis=t.deadline.basis,
+                due=t.deadline.due,
+                text=countdown.text() if t.open else "已完成",
+                days_left=countdown.days_left,
+                open=t.open,
+                overdue=t.overdue_on(today),
+                warning_only=t.deadline.kind.warning_only,
+                guessed=t.deadline.guessed,
+                ref=t.ref,
+            )
+        )
+    return tuple(views)
+
+
+def overdue_clause(today: dt.date):  # type: ignore[no-untyped-def]
+    """SQL: the dispute has an open clock that counts and is past its date."""
+    return exists().where(
+        CaseDeadline.dispute_id == Dispute.id,
+        CaseDeadline.open.is_(True),
+        CaseDeadline.counts_overdue.is_(True),
+        CaseDeadline.due < today,
+    )
+
+
+def overdue_ids_clause(today: dt.date):  # type: ignore[no-untyped-def]
+    """SQL: ids of disputes with an overdue clock, through the (open, counts, due) index."""
+    return Dispute.id.in_(
+        select(CaseDeadline.dispute_id).where(
+            CaseDeadline.open.is_(True),
+            CaseDeadline.counts_overdue.is_(True),
+            CaseDeadline.due < today,
+        )
+    )
