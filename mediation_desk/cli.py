@@ -9,6 +9,7 @@ here are a contract with scripts outside the repository: add keys, rename none.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -97,7 +98,26 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="print JSON")
     show.add_argument("--full", action="store_true",
                       help="show ID numbers and phones unmasked")
+
+    followups = commands.add_parser("followups", help="follow-up visits (回访)")
+    followup_commands = followups.add_subparsers(
+        dest="followups_command", metavar="ACTION", required=True
+    )
+    due = followup_commands.add_parser(
+        "due", help="planned visits due on or before a date (default today), overdue first"
+    )
+    _database_option(due)
+    due.add_argument("--date", type=_iso_date, default=None, metavar="YYYY-MM-DD",
+                     help="the day to list for (default: today)")
+    due.add_argument("--json", action="store_true", help="print JSON")
     return parser
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"日期应写成 YYYY-MM-DD，例如 2026-11-23（收到 {text!r}）") from None
 
 
 def _database(args: argparse.Namespace) -> str:
@@ -150,6 +170,8 @@ def _run(args: argparse.Namespace) -> int:
             return _demo(args, services)
         if args.command == "case":
             return _case(args, services)
+        if args.command == "followups":
+            return _followups(args, services)
     finally:
         services.close()
     raise AssertionError(args.command)
@@ -284,3 +306,16 @@ def _case(args: argparse.Namespace, services) -> int:  # type: ignore[no-untyped
                 print(f"  {e.at:%Y-%m-%d %H:%M} {move} {e.reason} {e.by}")
         return EXIT_OK
     raise AssertionError(args.case_command)
+
+
+def _followups(args: argparse.Namespace, services) -> int:  # type: ignore[no-untyped-def]
+    visits = services.followups.due(args.date)
+    if args.json:
+        _print_json([v.as_json() for v in visits])
+        return EXIT_OK
+    for v in visits:
+        late = f"超期{v.overdue_days}天" if v.overdue_days else "今天"
+        people = "、".join(f"{p.name} {p.phone}".strip() for p in v.parties)
+        print(f"{v.case_number}\t第{v.seq}次回访\t{v.due:%Y-%m-%d}（{late}）\t{people}")
+    print(f"{len(visits)} visits due", file=sys.stderr)
+    return EXIT_OK

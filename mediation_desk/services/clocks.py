@@ -110,23 +110,16 @@ def tracked(
 
 
 def refresh(session: Session, dispute: Dispute, settings: StationSettings) -> None:
-    """Rewrite the dispute's `case_deadline` rows from its record (same transaction)."""
+    """Rewrite the dispute's `case_deadline` rows from its record (same transaction).
+
+    Only running clocks are kept (open, and able to go overdue): that is all the list's
+    overdue mark and filter need, and a closed case then costs no rows at all.  The case
+    screen computes every clock, finished ones included, from the record itself.
+    """
     session.flush()
     session.execute(delete(CaseDeadline).where(CaseDeadline.dispute_id == dispute.id))
-    for t in tracked(session, dispute, settings):
-        session.add(
-            CaseDeadline(
-                dispute_id=dispute.id,
-                kind=t.deadline.kind.value,
-                ref=t.ref,
-                due=t.deadline.due,
-                label=t.deadline.label[:300],
-                basis=t.deadline.basis,
-                guessed=t.deadline.guessed,
-                open=t.open,
-                counts_overdue=t.counts_overdue,
-            )
-        )
+    for row in deadline_rows(tracked(session, dispute, settings), dispute.id):
+        session.add(CaseDeadline(**row))
 
 
 def deadline_views(
@@ -151,6 +144,19 @@ def deadline_views(
             )
         )
     return tuple(views)
+
+
+def deadline_rows(items: list[TrackedDeadline], dispute_id: int) -> list[dict]:
+    """The `case_deadline` rows `refresh` writes, as plain dicts (the demo writes these)."""
+    return [
+        dict(
+            dispute_id=dispute_id, kind=t.deadline.kind.value, ref=t.ref, due=t.deadline.due,
+            label=t.deadline.label[:300], basis=t.deadline.basis, guessed=t.deadline.guessed,
+            open=True, counts_overdue=True,
+        )
+        for t in items
+        if t.open and t.counts_overdue
+    ]
 
 
 def overdue_clause(today: dt.date):  # type: ignore[no-untyped-def]

@@ -25,7 +25,10 @@ from decimal import Decimal
 
 from sqlalchemy import func, insert, select
 
+from mediation_desk.domain.calendar import WorkingCalendar
+from mediation_desk.domain.deadlines import CaseClockFacts, TermClock, VisitClock, case_deadlines
 from mediation_desk.domain.errors import StorageError
+from mediation_desk.domain.followups import POLICE_ASPECTS, WHOLE_AGREEMENT, plan_visits
 from mediation_desk.domain.tiering import IntakeFacts, suggest_tier
 from mediation_desk.domain.validation import generate_id_check_char
 from mediation_desk.domain.vocabulary import (
@@ -41,9 +44,13 @@ from mediation_desk.domain.vocabulary import (
     Tier,
 )
 from mediation_desk.persistence.models import (
+    Agreement,
+    AgreementTerm,
+    CaseDeadline,
     CaseNumberSequence,
     Dispute,
     DisputeEvent,
+    FollowUpVisit,
     MediationSession,
     Party,
     RosterMember,
@@ -51,6 +58,7 @@ from mediation_desk.persistence.models import (
 )
 from mediation_desk.persistence.search import search_grams
 from mediation_desk.services.cases import format_case_number, parties_display, search_text
+from mediation_desk.services.clocks import deadline_rows
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -224,7 +232,8 @@ def generate_demo(
             for begin in range(0, cases, BATCH)
         ]
         for done, batch in enumerate(_batches(specs), start=1):
-            for model in (Dispute, Party, DisputeEvent, MediationSession, SessionParticipant):
+            for model in (Dispute, Party, DisputeEvent, MediationSession, SessionParticipant,
+                          Agreement, AgreementTerm, FollowUpVisit, CaseDeadline):
                 _write(connection, model, batch[model.__tablename__])
             if batch["grams"][1]:
                 connection.exec_driver_sql(
@@ -275,6 +284,10 @@ def _make_batch(spec: _BatchSpec) -> dict[str, _Packed]:
     events: list[dict] = []
     sessions: list[dict] = []
     participants: list[dict] = []
+    agreements: list[dict] = []
+    terms: list[dict] = []
+    visits: list[dict] = []
+    clocks: list[dict] = []
     for k, (day, serial) in enumerate(zip(spec.days, spec.serials, strict=True)):
         offset = spec.first_offset + k
         # Every state, category and source shows up even in a small demo; the rest are
@@ -292,6 +305,10 @@ def _make_batch(spec: _BatchSpec) -> dict[str, _Packed]:
         events += story.events
         sessions += story.sessions
         participants += story.participants
+        agreements += story.agreements
+        terms += story.terms
+        visits += story.visits
+        clocks += _clock_rows(d, story, spec.today)
     grams = [(d["id"], search_grams(d["search_text"])) for d in disputes] if spec.sqlite else []
     return {
         "dispute": _pack(disputes, spec.sqlite),
@@ -299,6 +316,10 @@ def _make_batch(spec: _BatchSpec) -> dict[str, _Packed]:
         "dispute_event": _pack(events, spec.sqlite),
         "mediation_session": _pack(sessions, spec.sqlite),
         "session_participant": _pack(participants, spec.sqlite),
+        "agreement": _pack(agreements, spec.sqlite),
+        "agreement_term": _pack(terms, spec.sqlite),
+        "followup_visit": _pack(visits, spec.sqlite),
+        "case_deadline": _pack(clocks, spec.sqlite),
         "grams": (("rowid", "grams"), grams),
     }
 
@@ -402,7 +423,7 @@ def _sqlite_value(value: object) -> object:
         return value.isoformat()
     if isinstance(value, Decimal):
         return float(value)
-    if isinstance(value, dict):
+    if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
     return value
 
@@ -410,7 +431,9 @@ def _sqlite_value(value: object) -> object:
 # Columns that may hold a date, datetime, Decimal or dict even when the first row's is None.
 _TYPED_COLUMNS = {"accepted_on", "concluded_on", "occurred_on", "amount", "birth_date", "data",
                   "registered_at", "registered_on", "updated_at", "at", "intake_flags",
-                  "held_on", "next_on", "recorded_at", "red_acknowledged_at"}
+                  "held_on", "next_on", "recorded_at", "red_acknowledged_at", "reopened_on",
+                  "signed_on", "signed_at", "created_at", "deadline", "due_on", "planned_on",
+                  "visited_on", "due", "party_ids", "performance", "satisfaction_police"}
 
 
 def _one_case(rng, names, dispute_id, number, day, serial, state, category, source,  # type: ignore[no-untyped-def]
@@ -453,7 +476,17 @@ def _one_case(rng, names, dispute_id, number, day, serial, state, category, sour
     )
     story = _Story(rng, dispute_id, registered_at, tier, mediator_name, today, roster,
                    registered_reason)
+    story.party_ids = [p["id"] for p in parties]
+    respondent = next(p for p in parties if p["side"] == PartySide.RESPONDENT.value)
+    story.respondent_id, story.respondent_name = respondent["id"], respondent["name"]
+    story.applicant_name = parties[0]["name"]
+    story.facts = f"{summary}。"
     story.run_to(state)
+    long_running = ""
+    if story.state in (DisputeState.ACCEPTED, DisputeState.IN_MEDIATION) and (
+        today - (story.reopened_on or story.accepted_on or today)
+    ).days > 30 and rng.random() < 0.8:
+        long_running = rng.choice(_LONG_RUNNING)
     people = len(parties) + rng.randint(0, 3)
     dispute = dict(
         id=dispute_id, number=number, year=day.year, serial=serial,
@@ -477,8 +510,41 @@ def _one_case(rng, names, dispute_id, number, day, serial, state, category, sour
         if risk is RiskGrade.RED and (today - day).days > 60 else None,
         red_acknowledged_by=mediator_name if risk is RiskGrade.RED else "",
         duty_leader="刘所长" if risk is RiskGrade.RED else "",
+        recurrences=story.recurrences, reopened_on=story.reopened_on,
+        long_running_reason=long_running,
     )
     return dispute, parties, story
+
+
+_CALENDAR: WorkingCalendar | None = None
+
+
+def _clock_rows(dispute: dict, story: _Story, today: dt.date) -> list[dict]:
+    """The running clocks of a demo case, by the same rules the services apply."""
+    global _CALENDAR
+    state = DisputeState(dispute["state"])
+    if state not in (DisputeState.ACCEPTED, DisputeState.IN_MEDIATION, DisputeState.SETTLED):
+        return []
+    if _CALENDAR is None:
+        _CALENDAR = WorkingCalendar()
+    signed = next((a for a in reversed(story.agreements) if a["status"] == "signed"), None)
+    performed = {k for v in story.visits if v["status"] == "done"
+                 for k, how in v["performance"].items() if how == "fully"}
+    facts = CaseClockFacts(
+        state=state, kind=DisputeKind(dispute["kind"]), accepted_on=dispute["accepted_on"],
+        reopened_on=story.reopened_on, long_running_reason=dispute["long_running_reason"],
+        first_session_on=story.sessions[0]["held_on"] if story.sessions else None,
+        effective_on=signed["signed_on"] if signed and signed["kind"] == "written" else None,
+        terms=tuple(
+            TermClock(key=str(t["id"]), label=f"第{t['position']}项 {t['content']}", due=t["deadline"],
+                      performed=str(t["id"]) in performed)
+            for t in story.terms
+            if signed and t["agreement_id"] == signed["id"] and t["way"] != "on_the_spot"
+        ) if state is DisputeState.SETTLED else (),
+        visits=tuple(VisitClock(id=v["id"], due=v["due_on"], open=v["status"] == "planned")
+                     for v in story.visits),
+    )
+    return deadline_rows(case_deadlines(facts, _CALENDAR), dispute["id"])
 
 
 class _P:
@@ -490,6 +556,7 @@ class _P:
 
 def _party(rng, names, dispute_id, side, position, day, category) -> dict:  # type: ignore[no-untyped-def]
     row = dict(
+        id=dispute_id * 32 + position,  # unique without asking the database
         dispute_id=dispute_id, side=side.value, position=position, party_type=PartyType.PERSON.value,
         name="", sex=None, ethnicity="", birth_date=None, id_number="", phone=_phone(rng),
         address=f"{rng.choice(TOWNS)}{rng.randint(1, 30)}组{rng.randint(1, 99)}号", occupation="",
@@ -526,6 +593,16 @@ def _party(rng, names, dispute_id, side, position, day, category) -> dict:  # ty
     return row
 
 
+_LONG_RUNNING = ("等待伤情鉴定结果", "一方当事人外出务工，暂无法到场", "等待房屋质量鉴定",
+                 "涉及多方，需逐一协调")
+_TERMS = (
+    ("赔偿医疗费、误工费", "pay_once", True),
+    ("分期支付拖欠款项", "instalments", True),
+    ("修复受损的围墙及排水沟", "act", False),
+    ("当面赔礼道歉", "apology", False),
+    ("当场支付赔偿款", "on_the_spot", True),
+    ("恢复原有通行道路", "act", False),
+)
 _SESSION_LINES = (
     ("要求对方赔偿损失并赔礼道歉", "认可部分事实，但认为要求过高", "建议双方各让一步，分期履行"),
     ("要求尽快解决，恢复原状", "同意协商，但需要时间筹款", "建议先行支付部分款项"),
@@ -551,6 +628,16 @@ class _Story:
         self.participants: list[dict] = []
         self.accepted_on = self.concluded_on = None
         self.settlement = self.referral_route = None
+        self.agreements: list[dict] = []
+        self.terms: list[dict] = []
+        self.visits: list[dict] = []
+        self.recurrences = 0
+        self.reopened_on = None
+        # Set by `_one_case` once the parties exist.
+        self.party_ids: list[int] = []
+        self.respondent_id = None
+        self.respondent_name = self.applicant_name = ""
+        self.facts = ""
         self.events.append(dict(
             dispute_id=dispute_id, at=registered_at, kind=EventKind.REGISTERED.value,
             from_state=None, to_state=DisputeState.REGISTERED.value, from_tier=None,
@@ -634,6 +721,11 @@ class _Story:
                                      "role": _ROLE_OF[_LEAD[next_tier]].value}]})
             self.session("continue")
         if end is DisputeState.IN_MEDIATION:
+            if rng.random() < 0.12 and self._room_for_reopen():
+                # A recurrence: settled, a visit found the agreement refused, mediated again.
+                self._settle()
+                self._visit_and_reopen()
+                self.session("continue")
             return
         if end is DisputeState.WITHDRAWN:
             self.add(EventKind.WITHDRAWN, DisputeState.WITHDRAWN, reason="申请人撤回调解申请", days=1)
@@ -649,11 +741,111 @@ class _Story:
                 self.add(EventKind.REFERRED, DisputeState.REFERRED,
                          reason=f"告知当事人通过{REFERRAL_ROUTES[route]}途径解决")
             return
+        self._settle()
+        if end is DisputeState.CLOSED:
+            self._follow_up(all_done=True)
+            self.add(EventKind.CLOSED, DisputeState.CLOSED, reason="回访完成，卷宗齐全",
+                     days=self.rng.randint(1, 5))
+        else:
+            self._follow_up(all_done=False)
+
+    # ------------------------------------------------ agreement and follow-ups
+    def _room_for_reopen(self) -> bool:
+        return (self.today - self.at.date()).days > 20
+
+    def _settle(self) -> None:
+        rng = self.rng
         self.session("settled")
         self.settlement = "written" if rng.random() < 0.8 else "oral"
+        signed_on = self.at.date()
+        version = len(self.agreements) + 1
+        agreement_id = self.dispute_id * 4 + version
+        previous = self.agreements[-1] if self.agreements else None
+        if previous is not None:
+            previous["status"] = "superseded"
+        terms = []
+        if self.settlement == "written":
+            picked = rng.sample(_TERMS, rng.choice((1, 1, 2, 2, 3)))
+            for position, (content, way, money) in enumerate(picked, start=1):
+                terms.append(dict(
+                    id=agreement_id * 8 + position, agreement_id=agreement_id, position=position,
+                    content=content, way=way, obligor_party_id=self.respondent_id,
+                    obligor=self.respondent_name,
+                    amount=Decimal(rng.choice((300, 500, 800, 1200, 2000, 5000))) if money else None,
+                    deadline=signed_on + dt.timedelta(days=rng.choice((0, 3, 7, 10, 15, 30, 60)))
+                    if way != "on_the_spot" else signed_on,
+                    place="派出所调解室" if money else "",
+                ))
+        self.agreements.append(dict(
+            id=agreement_id, dispute_id=self.dispute_id, version=version, kind=self.settlement,
+            status="signed", party_ids=self.party_ids, facts=self.facts,
+            issues="赔偿数额及履行方式" if terms else "",
+            responsibility="经调解，双方对各自责任达成共识" if terms else "",
+            oral_content="" if terms else "双方当场和解，被申请人当面赔礼道歉",
+            place="派出所调解室", signed_on=signed_on, signed_at=self.at, signed_by=self.by,
+            supersedes_id=previous["id"] if previous else None, correction_reason="",
+            created_at=self.at, created_by=self.by, updated_at=self.at, edit_version=1,
+        ))
+        self.terms += terms
         self.add(EventKind.SETTLED, DisputeState.SETTLED,
-                 reason="书面调解协议" if self.settlement == "written" else "口头协议")
+                 reason="书面调解协议" if self.settlement == "written" else "口头协议",
+                 data={"agreement": agreement_id})
         self.concluded_on = self.at.date()
-        if end is DisputeState.CLOSED:
-            self.add(EventKind.CLOSED, DisputeState.CLOSED, reason="回访完成，卷宗齐全",
-                     days=rng.randint(30, 40))
+        deadlines = [t["deadline"] for t in terms if t["way"] != "on_the_spot"]
+        for planned in plan_visits(signed_on, offsets=(3, 30), performance_deadlines=deadlines):
+            seq = len(self.visits) + 1
+            self.visits.append(dict(
+                id=self.dispute_id * 16 + seq, dispute_id=self.dispute_id,
+                agreement_id=agreement_id, seq=seq, due_on=planned.due, planned_on=planned.due,
+                origin=planned.origin.value, basis=planned.basis, status="planned",
+                move_reason="", cancel_reason="", visited_on=None, way=None, visited="",
+                visitors="", performance={}, satisfaction_mediation=None,
+                satisfaction_police={}, conflict_returning=False, conflict_signs="",
+                new_risks="", action="", remarks="", reopen_grounds="", reopened=False,
+                recorded_by="", recorded_at=None, created_at=self.at, updated_at=self.at,
+                row_version=1,
+            ))
+
+    def _record(self, visit: dict, how: str) -> None:
+        rng = self.rng
+        day = min(visit["due_on"] + dt.timedelta(days=rng.choice((0, 0, 0, 1, 2))), self.today)
+        keys = [str(t["id"]) for t in self.terms if t["agreement_id"] == visit["agreement_id"]]
+        visit.update(
+            status="done", visited_on=day, way=rng.choice(("phone", "phone", "home", "station")),
+            visited=self.applicant_name, visitors=self.by,
+            performance={k: how for k in keys} if keys else {WHOLE_AGREEMENT: how},
+            satisfaction_mediation=rng.choices(("satisfied", "fairly", "dissatisfied"), (80, 17, 3))[0],
+            satisfaction_police={k: rng.choices(("satisfied", "fairly", "dissatisfied"), (82, 15, 3))[0]
+                                 for k, _ in POLICE_ASPECTS},
+            action="告知当事人如有问题及时联系调解员", recorded_by=self.by,
+            recorded_at=dt.datetime.combine(day, dt.time(15, 0)), updated_at=dt.datetime.combine(day, dt.time(15, 0)),
+            row_version=2,
+        )
+        if day > self.at.date():
+            self.at = dt.datetime.combine(day, dt.time(15, 0))
+
+    def _follow_up(self, *, all_done: bool) -> None:
+        for visit in self.visits:
+            if visit["status"] != "planned":
+                continue
+            recent = (self.today - visit["due_on"]).days <= 45
+            if all_done or (visit["due_on"] <= self.today and (not recent or self.rng.random() < 0.7)):
+                if visit["due_on"] > self.today:
+                    visit.update(status="cancelled", cancel_reason="协议已履行完毕，当事人表示无需再回访")
+                    continue
+                self._record(visit, "fully")
+
+    def _visit_and_reopen(self) -> None:
+        first = next(v for v in self.visits if v["status"] == "planned")
+        self._record(first, "refused")
+        grounds = f"{first['visited_on']:%Y-%m-%d}回访发现协议被拒绝履行"
+        first.update(reopen_grounds=grounds, reopened=True)
+        for visit in self.visits:
+            if visit["status"] == "planned":
+                visit.update(status="cancelled", cancel_reason="案件重新调解，原回访计划取消")
+        self.add(EventKind.REOPENED, DisputeState.IN_MEDIATION, reason=grounds,
+                 data={"recurrence": True, "visit": first["id"]})
+        self.recurrences += 1
+        self.reopened_on = self.at.date()
+        self.concluded_on = None
+        self.settlement = None

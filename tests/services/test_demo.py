@@ -41,6 +41,20 @@ def test_demo_covers_every_value_and_is_valid(services):
         assert values("SELECT settlement FROM dispute WHERE state IN ('settled', 'closed')") <= {
             "written", "oral"
         }
+        # Every settled or closed case has a signed agreement and a follow-up plan; closed
+        # ones have none left open; some cases came back (反复) after a visit.
+        assert not values(
+            "SELECT d.id FROM dispute d WHERE d.state IN ('settled', 'closed') AND NOT EXISTS "
+            "(SELECT 1 FROM agreement a WHERE a.dispute_id = d.id AND a.status = 'signed')"
+        )
+        assert not values(
+            "SELECT v.id FROM followup_visit v JOIN dispute d ON d.id = v.dispute_id "
+            "WHERE d.state = 'closed' AND v.status = 'planned'"
+        )
+        assert values("SELECT status FROM followup_visit") == {"planned", "done", "cancelled"}
+        assert values("SELECT max(recurrences) FROM dispute") == {1}
+        assert values("SELECT count(*) FROM followup_visit WHERE reopened") != {0}
+        assert values("SELECT count(*) FROM case_deadline") != {0}
         last = dict(c.execute(text("SELECT year, last_value FROM case_number_sequence")).all())
         assert last == dict(c.execute(text("SELECT year, max(serial) FROM dispute GROUP BY year")).all())
     assert integrity_problems(services.engine) == []
@@ -53,6 +67,24 @@ def test_demo_covers_every_value_and_is_valid(services):
     # Registering after the demo continues the year's numbering.
     detail = services.cases.detail(services.cases.list_ids(limit=1)[0])
     assert detail.parties
+    # The clock rows the demo wrote are the ones the services would write.
+    from sqlalchemy import select
+
+    from mediation_desk.persistence.models import CaseDeadline, Dispute
+    from mediation_desk.services import clocks
+
+    settings = services.settings.load()
+    with services.uow.read() as session:
+        for dispute in session.scalars(select(Dispute).where(Dispute.state.in_(("in_mediation", "settled")))):
+            stored = sorted(
+                (r.kind, r.ref, r.due)
+                for r in session.scalars(select(CaseDeadline).where(CaseDeadline.dispute_id == dispute.id))
+            )
+            expected = sorted(
+                (r["kind"], r["ref"], r["due"])
+                for r in clocks.deadline_rows(clocks.tracked(session, dispute, settings), dispute.id)
+            )
+            assert stored == expected, dispute.number
 
 
 def test_demo_is_reproducible(tmp_path, clock):
