@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
 )
-from PySide6.QtGui import QIcon
+from PySide6.QtGui import QColor, QIcon
 
 from mediation_desk.domain.vocabulary import RiskGrade
 from mediation_desk.services.cases import CaseService
@@ -40,6 +40,9 @@ PAGE_SIZE = 200  # ids read per CaseService.list_ids call
 
 _Index = QModelIndex | QPersistentModelIndex
 _MISSING = -1  # key, in a cached block, of the ids that had no row when it was read
+
+
+_OVERDUE_BRUSH = QColor(RiskGrade.RED.colour)
 
 
 class Column(enum.IntEnum):
@@ -271,6 +274,7 @@ class CaseTableModel(QAbstractTableModel):
             Qt.ItemDataRole.DisplayRole,
             Qt.ItemDataRole.ToolTipRole,
             Qt.ItemDataRole.DecorationRole,
+            Qt.ItemDataRole.ForegroundRole,
             SortRole,
         ):
             return None
@@ -278,6 +282,9 @@ class CaseTableModel(QAbstractTableModel):
         if row is None:
             return None
         column = Column(index.column())
+        if role == Qt.ItemDataRole.ForegroundRole:
+            # An overdue clock (visit, performance deadline, mediation target) shows red.
+            return _OVERDUE_BRUSH if row.overdue else None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == Qt.ItemDataRole.DecorationRole:
@@ -289,6 +296,8 @@ class CaseTableModel(QAbstractTableModel):
                 return self.tr("Risk grade: {grade}").format(grade=row.risk.label)
             if column is Column.PARTIES:
                 return row.parties
+            if row.overdue and column is Column.NUMBER:
+                return self.tr("A deadline of this case has passed (see the case's deadlines)")
             return None
         return self._sort_value(row, column)
 

@@ -36,14 +36,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk.domain.deadlines import DeadlineKind
 from mediation_desk.domain.errors import DomainError
 from mediation_desk.domain.escalation import Move, ReferralRoute, SettlementKind
-from mediation_desk.domain.vocabulary import EventKind, PartyType, RiskGrade, Tier
+from mediation_desk.domain.vocabulary import DisputeState, EventKind, PartyType, RiskGrade, Tier
 from mediation_desk.services.container import Services
-from mediation_desk.services.dto import CaseDetail, EventView, PartyView, SessionView
+from mediation_desk.services.dto import CaseDetail, EventView, PartyView, SessionView, VisitView
 from mediation_desk.services.flow import CaseActions
+from mediation_desk.services.followups import VISIT_STATES
 from mediation_desk.ui import errors as ui_errors
 from mediation_desk.ui.action_dialog import ActionDialog
+from mediation_desk.ui.agreement_dialog import AgreementDialog
+from mediation_desk.ui.case_clocks import DeadlinesPanel, VisitsPanel
+from mediation_desk.ui.followup_dialogs import (
+    AddVisitDialog,
+    CancelVisitDialog,
+    CorrectAgreementDialog,
+    LongRunningDialog,
+    MoveVisitDialog,
+    VisitDialog,
+)
 from mediation_desk.ui.labels import flag_labels, unpaid_workers_label
 from mediation_desk.ui.move_dialog import MoveDialog
 from mediation_desk.ui.preferences import Preferences
@@ -110,11 +122,18 @@ class CaseDialog(QDialog):
         right = QSplitter(Qt.Orientation.Vertical, splitter)
         right.addWidget(self._parties_panel())
         right.addWidget(self._sessions_panel())
+        self.visits_panel = VisitsPanel(right)
+        self.visits_panel.record_requested.connect(self.record_visit)
+        self.visits_panel.move_requested.connect(self.move_visit)
+        self.visits_panel.cancel_requested.connect(self.cancel_visit)
+        self.visits_panel.add_requested.connect(self.add_visit)
+        right.addWidget(self.visits_panel)
         right.addWidget(self._timeline_panel())
         right.setStretchFactor(0, 2)
         right.setStretchFactor(1, 2)
-        right.setStretchFactor(2, 3)
-        right.setSizes([150, 160, 300])
+        right.setStretchFactor(2, 2)
+        right.setStretchFactor(3, 3)
+        right.setSizes([150, 130, 150, 260])
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 5)
@@ -160,6 +179,9 @@ class CaseDialog(QDialog):
         self._show_facts(detail)
         self._show_parties(detail)
         self._show_sessions(detail)
+        self.deadlines_panel.show_deadlines(detail)
+        self.visits_panel.show_visits(
+            detail, can_act=self._services is not None and detail.row.state in VISIT_STATES)
         self._show_timeline(detail)
 
     def reload(self) -> bool:
@@ -310,6 +332,24 @@ class CaseDialog(QDialog):
             if move is Move.ESCALATE:
                 row.addWidget(self.session_button)
             row.addWidget(self._move_button(move, bar))
+        self.agreement_button = QPushButton(self.tr("A&greement…"), bar)
+        self.agreement_button.setObjectName("agreement_button")
+        self.agreement_button.setToolTip(self.tr("Write the mediation agreement (saved as a draft "
+                                                 "until the parties sign)"))
+        self.agreement_button.clicked.connect(self.edit_agreement)
+        row.addWidget(self.agreement_button)
+        self.correct_button = QPushButton(self.tr("Co&rrect agreement…"), bar)
+        self.correct_button.setObjectName("correct_button")
+        self.correct_button.clicked.connect(self.correct_agreement)
+        row.addWidget(self.correct_button)
+        self.sign_correction_button = QPushButton(self.tr("Sign the correction…"), bar)
+        self.sign_correction_button.setObjectName("sign_correction_button")
+        self.sign_correction_button.clicked.connect(self.sign_correction)
+        row.addWidget(self.sign_correction_button)
+        self.long_running_button = QPushButton(self.tr("Why it runs &long…"), bar)
+        self.long_running_button.setObjectName("long_running_button")
+        self.long_running_button.clicked.connect(self.explain_long_running)
+        row.addWidget(self.long_running_button)
         row.addStretch(1)
         for move in _SET_APART:
             row.addWidget(self._move_button(move, bar))
@@ -342,6 +382,20 @@ class CaseDialog(QDialog):
         self.session_button.setVisible(actions.record_session)
         self.tier_button.setVisible(actions.set_tier)
         self.no_moves_label.setVisible(not self.allowed)
+        latest = d.agreement
+        state = d.row.state
+        correcting = latest is not None and not latest.signed and latest.supersedes_id is not None
+        self.agreement_button.setVisible(
+            state is DisputeState.IN_MEDIATION or (correcting and state in VISIT_STATES))
+        self.agreement_button.setText(
+            self.tr("Edit the correction…") if correcting and state in VISIT_STATES
+            else self.tr("A&greement…"))
+        self.correct_button.setVisible(
+            state in VISIT_STATES and latest is not None and latest.signed)
+        self.sign_correction_button.setVisible(correcting and state in VISIT_STATES)
+        target = next((x for x in d.deadlines if x.kind is DeadlineKind.MEDIATION_TARGET), None)
+        self.long_running_button.setVisible(
+            target is not None and target.open and target.days_left < 0)
 
     # The actions.  Each opens a window-modal dialog; its outcome comes back to
     # `_action_finished`.
@@ -369,6 +423,88 @@ class CaseDialog(QDialog):
             lambda: TierDialog(self.detail, services=self._require(), by=self.acting_user(),
                                suggestion=self.suggestion_label.text(), parent=self),
             self.tr("tier confirmed"))
+
+    def edit_agreement(self) -> AgreementDialog | None:
+        return self._open(lambda: AgreementDialog(self.detail, services=self._require(),
+                                                  by=self.acting_user(), parent=self),
+                          self.tr("agreement saved"))
+
+    def correct_agreement(self) -> CorrectAgreementDialog | None:
+        dialog = self._open(lambda: CorrectAgreementDialog(self.detail, services=self._require(),
+                                                           by=self.acting_user(), parent=self),
+                            self.tr("correction started"))
+        return dialog
+
+    def sign_correction(self) -> bool:
+        """Put the corrected agreement in force once the parties have signed it."""
+        latest = self.detail.agreement
+        if latest is None or latest.signed:
+            return False
+        if not ui_errors.ask_yes_no(
+            self, self.tr("Sign the correction"),
+            self.tr("Have all parties signed the corrected agreement (version {v})? It then "
+                    "replaces version {old}, which stays in the file.").format(
+                        v=latest.version, old=latest.version - 1),
+            self.tr("Yes, it is signed"), self.tr("Not yet")):
+            return False
+        try:
+            self._require().agreements.sign_correction(
+                agreement_id=latest.id, expected_edit_version=latest.edit_version,
+                by=self.acting_user())
+        except DomainError as error:
+            ui_errors.show_error(self, error)
+            self.reload()
+            return False
+        self.reload()
+        self.status_label.setText(self.tr("The corrected agreement is in force"))
+        self.changed.emit(self.detail.id)
+        return True
+
+    def explain_long_running(self) -> LongRunningDialog | None:
+        return self._open(lambda: LongRunningDialog(self.detail, services=self._require(),
+                                                    by=self.acting_user(), parent=self),
+                          self.tr("reason recorded"))
+
+    def record_visit(self, visit: VisitView) -> VisitDialog | None:
+        return self._open(lambda: VisitDialog(self.detail, visit, services=self._require(),
+                                              by=self.acting_user(), parent=self),
+                          self.tr("visit recorded"))
+
+    def move_visit(self, visit: VisitView) -> MoveVisitDialog | None:
+        return self._open(lambda: MoveVisitDialog(self.detail, visit, services=self._require(),
+                                                  by=self.acting_user(), parent=self),
+                          self.tr("visit moved"))
+
+    def cancel_visit(self, visit: VisitView) -> CancelVisitDialog | None:
+        return self._open(lambda: CancelVisitDialog(self.detail, visit, services=self._require(),
+                                                    by=self.acting_user(), parent=self),
+                          self.tr("visit cancelled"))
+
+    def add_visit(self) -> AddVisitDialog | None:
+        return self._open(lambda: AddVisitDialog(self.detail, services=self._require(),
+                                                 by=self.acting_user(), parent=self),
+                          self.tr("visit added"))
+
+    def propose_reopen(self, visit: VisitView) -> bool:
+        """A visit found the agreement broken or the conflict back: ask, then reopen."""
+        if not ui_errors.ask_yes_no(
+            self, self.tr("Mediate again?"),
+            self.tr("{grounds}.\n\nReopen the case for mediation? It will count as a "
+                    "recurrence (反复) and the remaining visits are cancelled.").format(
+                        grounds=visit.reopen_grounds),
+            self.tr("Reopen for mediation"), self.tr("Not now")):
+            return False
+        try:
+            detail = self._require().followups.reopen(
+                visit_id=visit.id, expected_version=self.detail.version, by=self.acting_user())
+        except DomainError as error:
+            ui_errors.show_error(self, error)
+            self.reload()
+            return False
+        self.set_detail(detail)
+        self.status_label.setText(self.tr("Reopened for mediation"))
+        self.changed.emit(self.detail.id)
+        return True
 
     def _require(self) -> Services:
         assert self._services is not None, "a read-only case screen has no actions"
@@ -398,6 +534,10 @@ class CaseDialog(QDialog):
             self.status_label.setText(self.tr("Saved at {time}: {what}").format(
                 time=f"{self._require().clock():%H:%M}", what=done_text))
             self.changed.emit(self.detail.id)
+            recorded = getattr(dialog, "recorded", None)
+            if isinstance(recorded, VisitView) and recorded.reopen_grounds:
+                # After the dialog has gone: the question is about the case, not the form.
+                QTimer.singleShot(0, lambda v=recorded: self.propose_reopen(v))
         elif dialog.stale is not None:
             # Someone else changed the case first: show it as it is now, then say so.
             self.reload()
@@ -452,6 +592,8 @@ class CaseDialog(QDialog):
             self.fact_labels[key] = label
             form.addRow(caption, label)
         outer.addLayout(form)
+        self.deadlines_panel = DeadlinesPanel(inner)
+        outer.addWidget(self.deadlines_panel)
         outer.addStretch(1)
         area.setWidget(inner)
         return area

@@ -77,6 +77,13 @@ class CaseFilterBar(QWidget):
         self.red_alerts.setToolTip(
             self.tr("Only red-risk disputes whose duty leader has not been notified yet"))
         layout.addWidget(self.red_alerts)
+        self.overdue = QCheckBox(self.tr("O&verdue"), self)
+        self.overdue.setObjectName("overdue")
+        self.overdue.setStyleSheet(f"QCheckBox {{ color: {RiskGrade.RED.colour}; }}")
+        self.overdue.setToolTip(
+            self.tr("Only disputes with a deadline past its date: a follow-up visit, a "
+                    "performance deadline, the mediation target, a 治安调解 clock"))
+        layout.addWidget(self.overdue)
 
         self.use_dates = QCheckBox(self.tr("Recei&ved"), self)
         self.use_dates.setObjectName("use_dates")
@@ -105,6 +112,7 @@ class CaseFilterBar(QWidget):
             combo.currentIndexChanged.connect(self._emit)
         self.use_dates.toggled.connect(self._dates_toggled)
         self.red_alerts.toggled.connect(self._emit)
+        self.overdue.toggled.connect(self._emit)
         self.date_from.dateChanged.connect(self._dates_changed)
         self.date_to.dateChanged.connect(self._dates_changed)
         self.reset_button.clicked.connect(self.clear)
@@ -159,6 +167,7 @@ class CaseFilterBar(QWidget):
             date_to=date_to,
             search=self.search.text().strip(),
             red_alerts_only=self.red_alerts.isChecked(),
+            overdue_only=self.overdue.isChecked(),
         )
 
     def is_filtered(self) -> bool:
@@ -178,7 +187,7 @@ class CaseFilterBar(QWidget):
     def clear(self) -> None:
         """Back to all disputes (one `changed` signal, not one per widget)."""
         widgets = (self.state, self.tier, self.category, self.risk, self.use_dates, self.search,
-                   self.date_from, self.date_to, self.red_alerts)
+                   self.date_from, self.date_to, self.red_alerts, self.overdue)
         for widget in widgets:
             widget.blockSignals(True)
         try:
@@ -186,6 +195,7 @@ class CaseFilterBar(QWidget):
                 combo.setCurrentIndex(0)
             self.use_dates.setChecked(False)
             self.red_alerts.setChecked(False)
+            self.overdue.setChecked(False)
             self.search.clear()
         finally:
             for widget in widgets:

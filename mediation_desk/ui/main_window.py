@@ -11,13 +11,14 @@ from __future__ import annotations
 import getpass
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
     QMainWindow,
     QTableView,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -28,8 +29,10 @@ from mediation_desk.services.container import Services
 from mediation_desk.services.dto import CaseFilter
 from mediation_desk.services.settings import StationSettings
 from mediation_desk.ui import errors as ui_errors
+from mediation_desk.ui.case_clocks import RED
 from mediation_desk.ui.case_table_model import CaseTableModel, Column, IdRole
 from mediation_desk.ui.case_view import CaseDialog
+from mediation_desk.ui.daily_followups import DailyFollowUps
 from mediation_desk.ui.filter_bar import CaseFilterBar
 from mediation_desk.ui.intake_dialog import IntakeDialog
 from mediation_desk.ui.preferences import Preferences
@@ -71,13 +74,22 @@ class MainWindow(QMainWindow):
         self.model = CaseTableModel(services.cases, self)
         self.filter_bar = CaseFilterBar(services.clock().date(), self)
         self.table = self._build_table()
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
+        cases_page = QWidget(self)
+        layout = QVBoxLayout(cases_page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
-        self.setCentralWidget(central)
+        self.followups_view = DailyFollowUps(services, tasks=self.tasks,
+                                             open_visit=self.open_visit, parent=self)
+        self.followups_view.loaded.connect(self._followups_loaded)
+        self.followups_view.print_requested.connect(self.print_call_sheet)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(cases_page, self.tr("Cases"))
+        self.tabs.addTab(self.followups_view, self.tr("Follow-ups today"))
+        self.setCentralWidget(self.tabs)
         self._build_actions()
         self.count_label = QLabel(self)
         self.count_label.setObjectName("count")
@@ -96,6 +108,7 @@ class MainWindow(QMainWindow):
         # Turning sorting on sorts by the header's indicator: the first (and only) load.
         self.table.setSortingEnabled(True)
         self._update_count()
+        self.followups_view.load()
 
     # -------------------------------------------------------------- building
     def _build_table(self) -> QTableView:
@@ -195,6 +208,29 @@ class MainWindow(QMainWindow):
             self.model.refresh_rows([dispute_id])
         else:
             self.refresh()
+        self.followups_view.load()
+
+    def _followups_loaded(self, count: int) -> None:
+        overdue = sum(1 for v in self.followups_view.visits if v.overdue_days > 0)
+        title = self.tr("Follow-ups today ({count})").format(count=count)
+        self.tabs.setTabText(1, title)
+        self.tabs.setTabToolTip(1, self.tr("{count} visits due, {overdue} overdue").format(
+            count=count, overdue=overdue))
+        self.tabs.tabBar().setTabTextColor(1, QColor(RED) if overdue else QColor())
+
+    def open_visit(self, dispute_id: int, visit_id: int) -> CaseDialog | None:
+        """Open a case from the daily list; with a visit, start recording it."""
+        dialog = self.open_case(dispute_id)
+        if dialog is None or not visit_id:
+            return dialog
+        dialog.visits_panel.select_visit(visit_id)
+        visit = next((v for v in dialog.detail.visits if v.id == visit_id), None)
+        if visit is not None:
+            dialog.record_visit(visit)
+        return dialog
+
+    def print_call_sheet(self, day, visits) -> None:  # type: ignore[no-untyped-def]
+        """Hook for the call sheet; replaced once printing exists."""
 
     def _before_reset(self) -> None:
         self._keep_selected = self.selected_id()

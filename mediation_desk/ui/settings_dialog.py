@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTableView,
@@ -128,6 +129,24 @@ class SettingsDialog(QDialog):
         for column in range(3):
             thresholds.setColumnStretch(column, 1)
         layout.addLayout(thresholds)
+
+        layout.addWidget(section_title(self.tr("Follow-ups and calendar"), page))
+        clocks = QGridLayout()
+        followup_days = QLineEdit(page)
+        followup_days.setPlaceholderText("3, 30")
+        add(clocks, "followup_days",
+            self.tr("Visit after settling, days (the day after each performance deadline "
+                    "is added)"), followup_days, 0, 0)
+        overrides = QPlainTextEdit(page)
+        overrides.setTabChangesFocus(True)
+        overrides.setMaximumHeight(80)
+        overrides.setPlaceholderText("2027-02-07 班\n2027-10-08 休")
+        add(clocks, "calendar_overrides",
+            self.tr("Calendar corrections, one per line: a date and 班 (working day) or 休 "
+                    "(day off), for years the holiday calendar does not know yet"),
+            overrides, 0, 1)
+        clocks.setColumnStretch(1, 1)
+        layout.addLayout(clocks)
         self.station_error = ErrorLine(page)
         layout.addWidget(self.station_error)
         row = QHBoxLayout()
@@ -155,6 +174,10 @@ class SettingsDialog(QDialog):
             value = getattr(settings, key)
             if isinstance(editor, QSpinBox):
                 editor.setValue(int(value))
+            elif key == "followup_days":
+                editor.setText(", ".join(str(d) for d in value))  # type: ignore[attr-defined]
+            elif key == "calendar_overrides":
+                editor.setPlainText("\n".join(value))  # type: ignore[attr-defined]
             elif isinstance(editor, QLineEdit):
                 editor.setText(f"{value:f}" if isinstance(value, Decimal) else str(value))
         self._update_preview()
@@ -172,6 +195,16 @@ class SettingsDialog(QDialog):
         for key, editor in self.station_editors.items():
             if isinstance(editor, QSpinBox):
                 values[key] = editor.value()
+            elif key == "followup_days":
+                parts = editor.text().replace("，", ",").replace("、", ",").split(",")  # type: ignore[attr-defined]
+                try:
+                    values[key] = tuple(int(p) for p in parts if p.strip())
+                except ValueError:
+                    local[key] = self.tr("Whole numbers of days, separated by commas: 3, 30")
+            elif key == "calendar_overrides":
+                values[key] = tuple(
+                    line.strip() for line in editor.toPlainText().splitlines() if line.strip()  # type: ignore[attr-defined]
+                )
             elif key in MONEY_FIELDS:
                 text = editor.text().replace(",", "").strip()  # type: ignore[attr-defined]
                 try:
