@@ -99,6 +99,18 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--full", action="store_true",
                       help="show ID numbers and phones unmasked")
 
+    document = commands.add_parser(
+        "document", help="produce a case's document as PDF (kept with the case)")
+    _database_option(document)
+    document.add_argument("kind", metavar="KIND", choices=DOCUMENT_KINDS,
+                          help=", ".join(DOCUMENT_KINDS))
+    document.add_argument("number", metavar="CASE-NUMBER",
+                          help="case number, e.g. （2026）潼川调字第0001号 or 2026-1")
+    document.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
+    document.add_argument("--session", type=int, metavar="N", help="only session N (session)")
+    document.add_argument("--visit", type=int, metavar="N", help="only visit N (followup)")
+    document.add_argument("--json", action="store_true", help="print JSON")
+
     followups = commands.add_parser("followups", help="follow-up visits (回访)")
     followup_commands = followups.add_subparsers(
         dest="followups_command", metavar="ACTION", required=True
@@ -111,6 +123,10 @@ def build_parser() -> argparse.ArgumentParser:
                      help="the day to list for (default: today)")
     due.add_argument("--json", action="store_true", help="print JSON")
     return parser
+
+
+DOCUMENT_KINDS = ("application", "register", "session", "agreement", "oral-agreement",
+                  "followup", "case-file")
 
 
 def _iso_date(text: str) -> dt.date:
@@ -172,6 +188,8 @@ def _run(args: argparse.Namespace) -> int:
             return _case(args, services)
         if args.command == "followups":
             return _followups(args, services)
+        if args.command == "document":
+            return _document(args, services)
     finally:
         services.close()
     raise AssertionError(args.command)
@@ -319,3 +337,52 @@ def _followups(args: argparse.Namespace, services) -> int:  # type: ignore[no-un
         print(f"{v.case_number}\t第{v.seq}次回访\t{v.due:%Y-%m-%d}（{late}）\t{people}")
     print(f"{len(visits)} visits due", file=sys.stderr)
     return EXIT_OK
+
+
+def _document(args: argparse.Namespace, services) -> int:  # type: ignore[no-untyped-def]
+    from mediation_desk.documents import DocumentKind
+    from mediation_desk.domain.errors import NotFound
+
+    case = services.cases.find_by_number(args.number)
+    kind = DocumentKind(args.kind)
+    ref_id = None
+    if args.session is not None:
+        if kind is not DocumentKind.SESSION:
+            print("mediation-desk: --session 只用于 session", file=sys.stderr)
+            return EXIT_USAGE
+        found = next((s for s in case.sessions if s.seq == args.session), None)
+        if found is None:
+            raise NotFound(f"本案没有第{args.session}次调解记录")
+        ref_id = found.id
+    if args.visit is not None:
+        if kind is not DocumentKind.FOLLOWUP:
+            print("mediation-desk: --visit 只用于 followup", file=sys.stderr)
+            return EXIT_USAGE
+        found_visit = next((v for v in case.visits if v.seq == args.visit), None)
+        if found_visit is None:
+            raise NotFound(f"本案没有第{args.visit}次回访")
+        ref_id = found_visit.id
+    info, content = services.documents.produce(
+        dispute_id=case.id, kind=kind, ref_id=ref_id, by=_os_user()
+    )
+    try:
+        args.output.write_bytes(content)
+    except OSError as error:
+        print(f"mediation-desk: 无法写入 {args.output}：{error.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        _print_json({"file": str(args.output), "case": case.number, "kind": kind.value,
+                     "pages": info.pages, "sha256": info.sha256, "bytes": info.size,
+                     "stored_id": info.id})
+    else:
+        print(f"{args.output}: {info.title}，{info.pages}页，SHA-256 {info.sha256}")
+    return EXIT_OK
+
+
+def _os_user() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name in this environment
+        return ""

@@ -1,4 +1,4 @@
-"""Imports run one way: ui -> services -> (domain, persistence); domain imports nothing
+"""Imports run one way: ui -> services -> (domain, persistence, documents); domain imports nothing
 from the project but itself, and neither Qt nor SQLAlchemy (STYLE.md)."""
 
 from __future__ import annotations
@@ -16,6 +16,12 @@ FORBIDDEN = {
                "mediation_desk.services", "mediation_desk.ui", "mediation_desk.app"),
     "persistence": ("PySide6", "mediation_desk.services", "mediation_desk.ui", "mediation_desk.app"),
     "services": ("PySide6", "mediation_desk.ui", "mediation_desk.app"),
+    # Documents take the services' DTOs (plain dataclasses) and nothing else of theirs.
+    "documents": ("PySide6", "sqlalchemy", "alembic", "mediation_desk.persistence",
+                  "mediation_desk.ui", "mediation_desk.app", "mediation_desk.services.cases",
+                  "mediation_desk.services.flow", "mediation_desk.services.container",
+                  "mediation_desk.services.documents", "mediation_desk.services.followups",
+                  "mediation_desk.services.agreements"),
     "ui": ("sqlalchemy", "alembic", "mediation_desk.persistence"),
 }
 

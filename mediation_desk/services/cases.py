@@ -43,9 +43,9 @@ from mediation_desk.persistence.unit_of_work import UnitOfWork
 from mediation_desk.services import clocks
 from mediation_desk.services.dto import (
     CaseDetail,
-    DeadlineView,
     CaseFilter,
     CaseRow,
+    DeadlineView,
     EventView,
     ParticipantView,
     PartyView,

@@ -14,8 +14,9 @@ from mediation_desk.persistence.migrate import UpgradeResult, upgrade
 from mediation_desk.persistence.unit_of_work import UnitOfWork
 from mediation_desk.services.agreements import AgreementService
 from mediation_desk.services.cases import CaseService
-from mediation_desk.services.followups import FollowUpService
+from mediation_desk.services.documents import DocumentService
 from mediation_desk.services.flow import FlowService
+from mediation_desk.services.followups import FollowUpService
 from mediation_desk.services.maintenance import MaintenanceService
 from mediation_desk.services.roster import RosterService
 from mediation_desk.services.settings import SettingsService
@@ -36,6 +37,7 @@ class Services:
     flow: FlowService
     agreements: AgreementService
     followups: FollowUpService
+    documents: DocumentService
     maintenance: MaintenanceService
     clock: Callable[[], dt.datetime]
     upgrade: UpgradeResult | None
@@ -76,6 +78,7 @@ def open_services(
         flow=FlowService(uow=uow, cases=cases, settings=settings, clock=clock),
         agreements=AgreementService(uow=uow, settings=settings, clock=clock),
         followups=FollowUpService(uow=uow, settings=settings, cases=cases, clock=clock),
+        documents=DocumentService(uow=uow, cases=cases, settings=settings, clock=clock),
         maintenance=MaintenanceService(engine=engine, clock=clock),
         clock=clock,
         upgrade=result,

@@ -35,6 +35,7 @@ from mediation_desk.domain.escalation import (
     can_set_tier,
     decide,
 )
+from mediation_desk.domain.followups import VisitStatus
 from mediation_desk.domain.sessions import (
     Participant,
     SessionDraft,
@@ -49,7 +50,6 @@ from mediation_desk.domain.vocabulary import (
     RosterRole,
     Tier,
 )
-from mediation_desk.domain.followups import VisitStatus
 from mediation_desk.persistence.models import (
     Dispute,
     DisputeEvent,

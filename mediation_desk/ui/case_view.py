@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -41,13 +42,24 @@ from mediation_desk.domain.errors import DomainError
 from mediation_desk.domain.escalation import Move, ReferralRoute, SettlementKind
 from mediation_desk.domain.vocabulary import DisputeState, EventKind, PartyType, RiskGrade, Tier
 from mediation_desk.services.container import Services
-from mediation_desk.services.dto import CaseDetail, EventView, PartyView, SessionView, VisitView
+
+if TYPE_CHECKING:
+    from mediation_desk.documents import DocumentKind
+from mediation_desk.services.dto import (
+    CaseDetail,
+    DocumentInfo,
+    EventView,
+    PartyView,
+    SessionView,
+    VisitView,
+)
 from mediation_desk.services.flow import CaseActions
 from mediation_desk.services.followups import VISIT_STATES
 from mediation_desk.ui import errors as ui_errors
 from mediation_desk.ui.action_dialog import ActionDialog
 from mediation_desk.ui.agreement_dialog import AgreementDialog
 from mediation_desk.ui.case_clocks import DeadlinesPanel, VisitsPanel
+from mediation_desk.ui.document_preview import DocumentPreview
 from mediation_desk.ui.followup_dialogs import (
     AddVisitDialog,
     CancelVisitDialog,
@@ -61,6 +73,7 @@ from mediation_desk.ui.move_dialog import MoveDialog
 from mediation_desk.ui.preferences import Preferences
 from mediation_desk.ui.risk_dialog import DutyLeaderDialog, RiskDialog
 from mediation_desk.ui.session_dialog import SessionDialog
+from mediation_desk.ui.tasks import TaskRunner
 from mediation_desk.ui.tier_dialog import TierDialog
 from mediation_desk.ui.tier_steps import TierSteps
 from mediation_desk.ui.widgets import ACCENT, HINT_COLOUR, RiskMark, section_title
@@ -101,11 +114,15 @@ class CaseDialog(QDialog):
         services: Services | None = None,
         user_name: str | None = None,
         preferences: Preferences | None = None,
+        tasks: TaskRunner | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.detail = detail
         self._services = services
+        # PDFs are built off the GUI thread, on the application's one worker.
+        self._tasks = tasks or TaskRunner(self)
+        self.preview: DocumentPreview | None = None
         self._user_name = user_name if user_name is not None else _os_user()
         self._preferences = preferences
         self.action_dialog: ActionDialog | None = None  # the one open now, if any
@@ -351,6 +368,19 @@ class CaseDialog(QDialog):
         self.long_running_button.clicked.connect(self.explain_long_running)
         row.addWidget(self.long_running_button)
         row.addStretch(1)
+        self.print_button = QPushButton(self.tr("&Documents"), bar)
+        self.print_button.setObjectName("documents_button")
+        self.print_button.setToolTip(self.tr("Preview, print or save the case's documents"))
+        from mediation_desk.documents import DocumentKind  # ReportLab: not at start-up
+
+        menu = QMenu(self.print_button)
+        self.document_actions: dict[DocumentKind, object] = {}
+        for kind in DocumentKind:
+            action = menu.addAction(f"{kind.title}…")
+            action.triggered.connect(lambda _c=False, k=kind: self.show_document(k))
+            self.document_actions[kind] = action
+        self.print_button.setMenu(menu)
+        row.addWidget(self.print_button)
         for move in _SET_APART:
             row.addWidget(self._move_button(move, bar))
         self.no_moves_label = QLabel(self.tr("No further moves: the case is concluded."), bar)
@@ -505,6 +535,36 @@ class CaseDialog(QDialog):
         self.status_label.setText(self.tr("Reopened for mediation"))
         self.changed.emit(self.detail.id)
         return True
+
+    def show_document(self, kind: DocumentKind, ref_id: int | None = None) -> None:
+        """Build the document on the worker, keep it with the case, then preview it."""
+        services = self._require()
+        case_id, by = self.detail.id, self.acting_user()
+        self.status_label.setText(self.tr("Preparing {title}…").format(title=kind.title))
+
+        def done(result: tuple[DocumentInfo, bytes]) -> None:
+            info, content = result
+            self.status_label.setText(self.tr("{title}: {pages} pages, kept with the case").format(
+                title=info.title, pages=info.pages))
+            preview = DocumentPreview(
+                content, title=f"{info.title} — {self.detail.number}",
+                file_name=f"{self.detail.number}{info.title}.pdf",
+                note=self.tr("Kept with the case on {at} · SHA-256 {sha}").format(
+                    at=f"{info.created_at:%Y-%m-%d %H:%M}", sha=info.sha256[:16]),
+                parent=self)
+            self.preview = preview
+            preview.show()
+
+        def failed(error: BaseException) -> None:
+            self.status_label.setText("")
+            if isinstance(error, DomainError):
+                ui_errors.show_error(self, error)
+            else:
+                raise error
+
+        self._tasks.run(lambda: services.documents.produce(
+            dispute_id=case_id, kind=kind, ref_id=ref_id, by=by),
+            on_success=done, on_failure=failed)
 
     def _require(self) -> Services:
         assert self._services is not None, "a read-only case screen has no actions"

@@ -33,6 +33,7 @@ from mediation_desk.ui.case_clocks import RED
 from mediation_desk.ui.case_table_model import CaseTableModel, Column, IdRole
 from mediation_desk.ui.case_view import CaseDialog
 from mediation_desk.ui.daily_followups import DailyFollowUps
+from mediation_desk.ui.document_preview import DocumentPreview
 from mediation_desk.ui.filter_bar import CaseFilterBar
 from mediation_desk.ui.intake_dialog import IntakeDialog
 from mediation_desk.ui.preferences import Preferences
@@ -230,7 +231,16 @@ class MainWindow(QMainWindow):
         return dialog
 
     def print_call_sheet(self, day, visits) -> None:  # type: ignore[no-untyped-def]
-        """Hook for the call sheet; replaced once printing exists."""
+        """The day's call sheet, built on the worker and previewed for printing."""
+        documents = self.services.documents
+
+        def done(pdf) -> None:  # type: ignore[no-untyped-def]
+            self.call_sheet = DocumentPreview(
+                pdf.content, title=pdf.title, file_name=f"回访单{day:%Y%m%d}.pdf", parent=self)
+            self.call_sheet.show()
+
+        self.tasks.run(lambda: documents.call_sheet(visits, day=day), on_success=done,
+                       on_failure=lambda error: ui_errors.show_error(self, error))
 
     def _before_reset(self) -> None:
         self._keep_selected = self.selected_id()
@@ -311,7 +321,7 @@ class MainWindow(QMainWindow):
             ui_errors.show_error(self, error)
             return None
         dialog = CaseDialog(detail, services=self.services, user_name=self.user_name,
-                            preferences=self.preferences, parent=self)
+                            preferences=self.preferences, tasks=self.tasks, parent=self)
         dialog.changed.connect(self.case_changed)
         self.case_dialogs[dispute_id] = dialog
         dialog.finished.connect(lambda _result: self.case_dialogs.pop(dispute_id, None))
