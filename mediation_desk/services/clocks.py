@@ -18,6 +18,7 @@ from mediation_desk.domain.calendar import WorkingCalendar
 from mediation_desk.domain.deadlines import (
     CaseClockFacts,
     Countdown,
+    DeadlineKind,
     TermClock,
     TrackedDeadline,
     VisitClock,
@@ -128,15 +129,19 @@ def deadline_views(
     views = []
     for t in items:
         countdown = Countdown(t.deadline, today, calendar=calendar)
+        is_open, text = t.open, countdown.text() if t.open else "已完成"
+        if t.deadline.kind is DeadlineKind.JUDICIAL_CONFIRMATION and countdown.overdue:
+            # A window for the parties' right, not a duty: once past, it is simply closed.
+            is_open, text = False, "申请期限已过"
         views.append(
             DeadlineView(
                 kind=t.deadline.kind,
                 label=t.deadline.label,
                 basis=t.deadline.basis,
                 due=t.deadline.due,
-                text=countdown.text() if t.open else "已完成",
+                text=text,
                 days_left=countdown.days_left,
-                open=t.open,
+                open=is_open,
                 overdue=t.overdue_on(today),
                 warning_only=t.deadline.kind.warning_only,
                 guessed=t.deadline.guessed,

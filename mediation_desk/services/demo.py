@@ -825,11 +825,13 @@ class _Story:
             self.at = dt.datetime.combine(day, dt.time(15, 0))
 
     def _follow_up(self, *, all_done: bool) -> None:
+        behind = False  # visits are made in order: once one is missed, the rest wait too
         for visit in self.visits:
             if visit["status"] != "planned":
                 continue
             recent = (self.today - visit["due_on"]).days <= 45
-            if all_done or (visit["due_on"] <= self.today and (not recent or self.rng.random() < 0.7)):
+            behind = behind or (recent and self.rng.random() < 0.3)
+            if all_done or (visit["due_on"] <= self.today and not behind):
                 if visit["due_on"] > self.today:
                     visit.update(status="cancelled", cancel_reason="协议已履行完毕，当事人表示无需再回访")
                     continue
