@@ -14,6 +14,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from mediation_desk.domain.agreements import AgreementKind, AgreementStatus
+from mediation_desk.domain.deadlines import (
+    Deadline,
+    DeadlineKind,
+    TrackedDeadline,
+    judicial_confirmation,
+)
 from mediation_desk.domain.errors import (
     ConcurrentModification,
     IllegalTransition,
@@ -42,6 +48,7 @@ from mediation_desk.domain.vocabulary import (
 )
 from mediation_desk.persistence.models import (
     Agreement,
+    CaseDeadline,
     Dispute,
     DisputeEvent,
     FollowUpVisit,
@@ -50,7 +57,13 @@ from mediation_desk.persistence.models import (
 )
 from mediation_desk.persistence.unit_of_work import UnitOfWork
 from mediation_desk.services import clocks
-from mediation_desk.services.dto import CaseDetail, DueVisit, PartyContact, VisitView
+from mediation_desk.services.dto import (
+    CaseDetail,
+    DeadlineView,
+    DueVisit,
+    PartyContact,
+    VisitView,
+)
 from mediation_desk.services.settings import SettingsService, StationSettings
 from mediation_desk.services.views import term_view, visit_view
 
@@ -154,13 +167,17 @@ class FollowUpService:
                     )
                 ).all()
             ) if disputes else {}
+            # Everything the lines need, a handful of queries for any number of visits.
+            signed = _signed_agreements(session, ids)
+            running: dict[int, list[CaseDeadline]] = {}
+            for row in session.scalars(
+                select(CaseDeadline).where(CaseDeadline.dispute_id.in_(ids)).order_by(CaseDeadline.due)
+            ) if ids else ():
+                running.setdefault(row.dispute_id, []).append(row)
             result = []
             for visit in visits:
                 dispute = disputes[visit.dispute_id]
-                agreement = clocks.signed_agreement(session, dispute.id)
-                deadlines = clocks.deadline_views(
-                    clocks.tracked(session, dispute, settings), today=day, calendar=calendar
-                )
+                agreement = signed.get(dispute.id)
                 result.append(
                     DueVisit(
                         visit_id=visit.id,
@@ -172,9 +189,7 @@ class FollowUpService:
                         basis=visit.basis,
                         parties=tuple(_contact(p) for p in dispute.parties),
                         terms=tuple(term_view(t) for t in agreement.terms) if agreement else (),
-                        deadlines=tuple(
-                            d for d in deadlines if d.open and d.kind.value != "followup"
-                        ),
+                        deadlines=_other_clocks(running.get(dispute.id, []), agreement, day, calendar),
                         category=Category(dispute.category),
                         risk=RiskGrade(dispute.risk),
                         mediator=mediators.get(dispute.mediator_id, ""),
@@ -328,6 +343,44 @@ class FollowUpService:
         dispute.updated_at = now
         clocks.refresh(session, dispute, self._settings.load())
         session.commit()
+
+
+def _signed_agreements(session: Session, dispute_ids: list[int]) -> dict[int, Agreement]:
+    """The agreement in force (newest signed version) of each dispute."""
+    found: dict[int, Agreement] = {}
+    if not dispute_ids:
+        return found
+    rows = session.scalars(
+        select(Agreement)
+        .where(Agreement.dispute_id.in_(dispute_ids), Agreement.status == AgreementStatus.SIGNED.value)
+        .options(selectinload(Agreement.terms))
+        .order_by(Agreement.dispute_id, Agreement.version)
+    )
+    for agreement in rows:
+        found[agreement.dispute_id] = agreement  # the later version wins
+    return found
+
+
+def _other_clocks(
+    rows: list[CaseDeadline], agreement: Agreement | None, day: dt.date, calendar
+) -> tuple[DeadlineView, ...]:  # type: ignore[no-untyped-def]
+    """The daily list's other clocks: the running ones (kept as rows) but the visits, and
+    the judicial-confirmation window while it is open."""
+    items = [
+        TrackedDeadline(
+            Deadline(kind=DeadlineKind(r.kind), due=r.due, label=r.label, basis=r.basis,
+                     guessed=r.guessed),
+            ref=r.ref,
+        )
+        for r in rows
+        if r.kind != DeadlineKind.FOLLOWUP.value
+    ]
+    if agreement is not None and agreement.kind == AgreementKind.WRITTEN.value and agreement.signed_on:
+        window = judicial_confirmation(agreement.signed_on)
+        if window.due >= day:
+            items.append(TrackedDeadline(window, counts_overdue=False))
+    items.sort(key=lambda t: t.deadline.due)
+    return clocks.deadline_views(items, today=day, calendar=calendar)
 
 
 def _contact(p: Party) -> PartyContact:
