@@ -19,7 +19,6 @@ from mediation_desk.domain.errors import ValidationError, ValidationErrors
 from mediation_desk.domain.escalation import SettlementKind
 from mediation_desk.domain.vocabulary import DisputeKind, LabelledEnum
 
-
 # The kind of agreement is the settlement kind the settle move records.
 AgreementKind = SettlementKind
 
