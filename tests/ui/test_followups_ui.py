@@ -147,3 +147,32 @@ def test_case_list_marks_and_filters_overdue_cases(qtbot, services, settled, tmp
     assert window.model.case_row(0).overdue is False
     window.filter_bar.overdue.setChecked(True)
     qtbot.waitUntil(lambda: window.model.rowCount() == 0)
+
+
+def test_documents_are_built_off_the_gui_thread_and_previewed(qtbot, services, settled, tmp_path, tasks):
+    from mediation_desk.documents import DocumentKind
+    from mediation_desk.ui.document_preview import DocumentPreview
+
+    case = CaseDialog(settled, services=services, user_name="王㛃", tasks=tasks)
+    qtbot.addWidget(case)
+    case.show()
+    case.show_document(DocumentKind.AGREEMENT)
+    qtbot.waitUntil(lambda: case.preview is not None, timeout=10_000)
+    preview: DocumentPreview = case.preview
+    qtbot.waitUntil(lambda: preview.page_count() >= 3)  # two parties: three originals
+    assert preview.content[:5] == b"%PDF-"
+    target = tmp_path / "saved.pdf"
+    assert preview.save_as(str(target)) and target.read_bytes() == preview.content
+    # Printing goes through QPrinter; a PDF printer stands in for the paper one here.
+    from PySide6.QtPrintSupport import QPrinter
+    from pypdf import PdfReader
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert preview.print_document(printer)
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) == preview.page_count()
+    stored = services.documents.stored(settled.id)
+    assert [d.kind for d in stored] == ["agreement"]
+    preview.close()
+    case.close()
