@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt
 from PySide6.QtGui import QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -28,6 +28,9 @@ from PySide6.QtWidgets import (
 
 from mediation_desk.ui import errors as ui_errors
 from mediation_desk.ui.widgets import HINT_COLOUR
+
+
+PRINT_DPI = 300
 
 
 class DocumentPreview(QDialog):
@@ -115,11 +118,15 @@ class DocumentPreview(QDialog):
                 if page > first:
                     printer.newPage()
                 target = painter.viewport()
-                size = self.document.pagePointSize(page)
+                size = self.document.pagePointSize(page)  # in points (1/72 inch)
                 scale = min(target.width() / size.width(), target.height() / size.height())
+                # Rendered at no more than 300 dpi (a 1200 dpi A4 page would be ~500 MB of
+                # pixels) and scaled onto the printer's page.
+                dpi_scale = min(scale, PRINT_DPI / 72)
                 image = self.document.render(
-                    page, QSize(int(size.width() * scale), int(size.height() * scale)))
-                painter.drawImage(0, 0, image)
+                    page, QSize(int(size.width() * dpi_scale), int(size.height() * dpi_scale)))
+                painter.drawImage(
+                    QRectF(0, 0, size.width() * scale, size.height() * scale), image)
         finally:
             painter.end()
         self.note.setText(self.tr("Sent to the printer"))
