@@ -30,6 +30,7 @@ CELL_SIZE = 10.5
 SMALL_SIZE = 9
 FURNITURE_SIZE = 9  # header and footer
 
+CELL_PADDING = 1.6 * mm  # left/right; top 1.4 mm, bottom 1.6 mm
 RULE = colors.black
 GRID_WIDTH = 0.6
 MARK_RED = colors.HexColor("#b71c1c")
@@ -76,10 +77,10 @@ class Styles:
                 ("GRID", (0, 0), (-1, -1), GRID_WIDTH, RULE),
                 ("BOX", (0, 0), (-1, -1), GRID_WIDTH * 2, RULE),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 1.6 * mm),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 1.6 * mm),
+                ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
                 ("TOPPADDING", (0, 0), (-1, -1), 1.4 * mm),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_PADDING),
                 *extra,
             ]
         )
