@@ -111,6 +111,13 @@ def build_parser() -> argparse.ArgumentParser:
     document.add_argument("--visit", type=int, metavar="N", help="only visit N (followup)")
     document.add_argument("--json", action="store_true", help="print JSON")
 
+    stats = commands.add_parser("stats", help="the station's figures for a date range or a month")
+    _database_option(stats)
+    stats.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD")
+    stats.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD")
+    stats.add_argument("--month", type=_month, metavar="YYYY-MM")
+    stats.add_argument("--json", action="store_true", help="print JSON")
+
     followups = commands.add_parser("followups", help="follow-up visits (回访)")
     followup_commands = followups.add_subparsers(
         dest="followups_command", metavar="ACTION", required=True
@@ -134,6 +141,15 @@ def _iso_date(text: str) -> dt.date:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"日期应写成 YYYY-MM-DD，例如 2026-11-23（收到 {text!r}）") from None
+
+
+def _month(text: str) -> tuple[dt.date, dt.date]:
+    from mediation_desk.services.stats import month_range
+
+    try:
+        return month_range(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"月份应写成 YYYY-MM，例如 2026-10（收到 {text!r}）") from None
 
 
 def _database(args: argparse.Namespace) -> str:
@@ -190,6 +206,8 @@ def _run(args: argparse.Namespace) -> int:
             return _followups(args, services)
         if args.command == "document":
             return _document(args, services)
+        if args.command == "stats":
+            return _stats(args, services)
     finally:
         services.close()
     raise AssertionError(args.command)
@@ -386,3 +404,32 @@ def _os_user() -> str:
         return getpass.getuser()
     except Exception:  # no user name in this environment
         return ""
+
+
+def _stats(args: argparse.Namespace, services) -> int:  # type: ignore[no-untyped-def]
+    if args.month and (args.date_from or args.date_to):
+        print("mediation-desk: --month 与 --from/--to 只能选一种", file=sys.stderr)
+        return EXIT_USAGE
+    if args.month:
+        date_from, date_to = args.month
+    elif args.date_from and args.date_to:
+        date_from, date_to = args.date_from, args.date_to
+    else:
+        print("mediation-desk: 请给出 --from 和 --to，或 --month", file=sys.stderr)
+        return EXIT_USAGE
+    if date_to < date_from:
+        print("mediation-desk: --to 早于 --from", file=sys.stderr)
+        return EXIT_USAGE
+    result = services.stats.figures(date_from, date_to)
+    if args.json:
+        _print_json(result.as_json())
+        return EXIT_OK
+    t = result.totals
+    rate = "—" if t.success_rate is None else f"{t.success_rate}%"
+    print(f"{date_from} — {date_to}")
+    print(f"  受理 {t.received}  调解 {t.mediated}  成功 {t.settled}  不成 {t.failed}  "
+          f"成功率 {rate}")
+    print(f"  不予受理 {t.declined}  撤回 {t.withdrawn}  移送 {t.referred}  反复 {result.recurrences}")
+    print(f"  回访：应回访 {result.followups_due}  已回访 {result.followups_done}  "
+          f"超期 {result.followups_overdue}  涉及金额 {result.amount_involved}元")
+    return EXIT_OK

@@ -20,6 +20,7 @@ from mediation_desk.services.followups import FollowUpService
 from mediation_desk.services.maintenance import MaintenanceService
 from mediation_desk.services.roster import RosterService
 from mediation_desk.services.settings import SettingsService
+from mediation_desk.services.stats import StatsService
 
 
 def system_clock() -> dt.datetime:
@@ -38,6 +39,7 @@ class Services:
     agreements: AgreementService
     followups: FollowUpService
     documents: DocumentService
+    stats: StatsService
     maintenance: MaintenanceService
     clock: Callable[[], dt.datetime]
     upgrade: UpgradeResult | None
@@ -79,6 +81,7 @@ def open_services(
         agreements=AgreementService(uow=uow, settings=settings, clock=clock),
         followups=FollowUpService(uow=uow, settings=settings, cases=cases, clock=clock),
         documents=DocumentService(uow=uow, cases=cases, settings=settings, clock=clock),
+        stats=StatsService(uow=uow, clock=clock),
         maintenance=MaintenanceService(engine=engine, clock=clock),
         clock=clock,
         upgrade=result,
