@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from mediation_desk.ui import errors as ui_errors
 from mediation_desk.ui.widgets import HINT_COLOUR
 
-
 PRINT_DPI = 300
 
 

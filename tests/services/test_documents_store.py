@@ -8,10 +8,10 @@ import json
 
 import pytest
 from pypdf import PdfReader
+from test_followups import Clock, settled
 
 from mediation_desk.cli import main
 from mediation_desk.documents import DocumentKind
-from test_followups import Clock, settled
 
 
 @pytest.fixture

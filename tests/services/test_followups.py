@@ -23,8 +23,8 @@ from mediation_desk.domain.errors import (
 )
 from mediation_desk.domain.escalation import Move, MoveRequest, SettlementKind
 from mediation_desk.domain.followups import (
-    WHOLE_AGREEMENT,
     POLICE_ASPECTS,
+    WHOLE_AGREEMENT,
     Performance,
     Satisfaction,
     VisitRecord,

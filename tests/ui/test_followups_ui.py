@@ -164,8 +164,8 @@ def test_documents_are_built_off_the_gui_thread_and_previewed(qtbot, services, s
     target = tmp_path / "saved.pdf"
     assert preview.save_as(str(target)) and target.read_bytes() == preview.content
     # Printing goes through QPrinter; a PDF printer stands in for the paper one here.
-    from PySide6.QtPrintSupport import QPrinter
     from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
