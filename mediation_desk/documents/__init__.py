@@ -36,6 +36,7 @@ from mediation_desk.documents.fonts import (
     missing_glyphs,
     register_fonts,
 )
+from mediation_desk.domain.errors import DomainError
 from mediation_desk.services.dto import CaseDetail, DueVisit
 
 __all__ = [
@@ -124,7 +125,7 @@ def render(
         produced_at=produced_at,
         issuer=content.issuer,
     )
-    return build_pdf(job, content.sections)
+    return _build(job, content.sections)
 
 
 def render_call_sheet(
@@ -141,4 +142,26 @@ def render_call_sheet(
         issuer=letterhead.station_name,
         landscape=True,
     )
-    return build_pdf(job, content.sections)
+    return _build(job, content.sections)
+
+
+def _build(job: Job, sections) -> RenderedPdf:  # type: ignore[no-untyped-def]
+    """Build, turning ReportLab's "does not fit" into an error a mediator can act on
+    (a single text field longer than a page cannot be laid out in a form cell)."""
+    from reportlab.platypus.doctemplate import LayoutError
+
+    try:
+        return build_pdf(job, sections)
+    except LayoutError as error:
+        raise DocumentTooLong(
+            f"{job.title}中有一栏文字过长，一页放不下，无法排版。请把该栏内容精简，"
+            "或把详细内容写入附页后再打印。"
+        ) from error
+
+
+class DocumentTooLong(DomainError):
+    """A field's text cannot be laid out on a page."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

@@ -262,6 +262,8 @@ class CaseClockFacts:
     target_days: int = MEDIATION_TARGET_DAYS
     long_running_reason: str = ""
     first_session_on: dt.date | None = None
+    # Sessions held so far: a second one ends the 治安调解 second-session clock.
+    sessions_held: int = 0
     appraisal_on: dt.date | None = None
     # The written agreement's date of effect (signing), when there is one.
     effective_on: dt.date | None = None
@@ -322,13 +324,15 @@ def case_deadlines(facts: CaseClockFacts, calendar: WorkingCalendar) -> list[Tra
         ):
             held = (
                 d.kind is DeadlineKind.PUBLIC_SECURITY_FIRST and facts.first_session_on is not None
-            )
+            ) or (d.kind is DeadlineKind.PUBLIC_SECURITY_SECOND and facts.sessions_held >= 2)
             tracked.append(TrackedDeadline(d, open=not held))
-    if facts.state in _AGREED:
-        if facts.effective_on is not None:
-            tracked.append(
-                TrackedDeadline(judicial_confirmation(facts.effective_on), counts_overdue=False)
-            )
+    if facts.state in _AGREED and facts.effective_on is not None:
+        tracked.append(
+            TrackedDeadline(judicial_confirmation(facts.effective_on), counts_overdue=False)
+        )
+    # Performance and visits run while the agreement is being followed up; a closed case
+    # has finished its plan (closing requires it), so nothing of it can go overdue.
+    if facts.state is DisputeState.SETTLED:
         for term in facts.terms:
             tracked.append(
                 TrackedDeadline(

@@ -182,11 +182,15 @@ class AgreementService:
             dispute = _dispute(session, record.dispute_id)
             if DisputeState(dispute.state) not in CORRECTING_STATES:
                 raise IllegalTransition("调解中的协议在认定调解成功时签字生效")
-            problems = draft_problems(session, dispute.id, kind=None, today=now.date())
+            # Deadlines kept from the original may lie in the past by now: a correction is
+            # checked as of the day the agreement first took effect.
+            as_of = min(now.date(), _first_signed_on(session, dispute.id) or now.date())
+            problems = draft_problems(session, dispute.id, kind=None, today=as_of)
             if problems:
                 raise IllegalTransition("更正后的协议不完整，不能签字：" + "；".join(problems))
-            sign(session, record, now=now, by=by)
-            add_performance_visits(session, dispute, record, now=now)
+            old_id = record.supersedes_id
+            sign(session, record, now=now, by=by, as_of=as_of)
+            replan_after_correction(session, dispute, record, old_id=old_id, now=now)
             session.add(
                 DisputeEvent(
                     dispute_id=dispute.id, at=now, kind=EventKind.NOTE.value, by=by,
@@ -219,10 +223,14 @@ def current_draft(session: Session, dispute_id: int) -> Agreement | None:
     return latest if latest is not None and latest.status == AgreementStatus.DRAFT.value else None
 
 
-def sign(session: Session, record: Agreement, *, now: dt.datetime, by: str) -> None:
+def sign(
+    session: Session, record: Agreement, *, now: dt.datetime, by: str, as_of: dt.date | None = None
+) -> None:
     """Freeze a complete draft: it takes effect today; the version it replaces is kept."""
     cleaned = validate_agreement(
-        _draft_of(record), case_parties=_case_parties(session, record.dispute_id), today=now.date()
+        _draft_of(record),
+        case_parties=_case_parties(session, record.dispute_id),
+        today=as_of or now.date(),
     )
     record.party_ids = list(cleaned.party_ids)
     record.status = AgreementStatus.SIGNED.value
@@ -236,37 +244,46 @@ def sign(session: Session, record: Agreement, *, now: dt.datetime, by: str) -> N
             old.status = AgreementStatus.SUPERSEDED.value
 
 
-def add_performance_visits(
-    session: Session, dispute: Dispute, record: Agreement, *, now: dt.datetime
+def replan_after_correction(
+    session: Session, dispute: Dispute, record: Agreement, *, old_id: int | None, now: dt.datetime
 ) -> None:
-    """After a correction: a visit the day after each new performance deadline that the
-    plan does not already have."""
+    """After a correction: the visits planned for deadlines the correction dropped are
+    cancelled (reason kept), and a visit is planned the day after each new deadline.  A
+    closed case has finished its follow-up: nothing is planned there."""
     from mediation_desk.domain.followups import VisitOrigin, VisitStatus
 
-    planned = {
-        v.due_on
-        for v in session.scalars(select(FollowUpVisit).where(FollowUpVisit.dispute_id == dispute.id))
-        if v.status != VisitStatus.CANCELLED.value
-    }
-    seq = session.scalar(
-        select(func.max(FollowUpVisit.seq)).where(FollowUpVisit.dispute_id == dispute.id)
-    ) or 0
-    for term in record.terms:
-        if term.deadline is None:
-            continue
-        due = term.deadline + dt.timedelta(days=1)
-        if due in planned or due < now.date():
-            continue
+    if dispute.state == DisputeState.CLOSED.value:
+        return
+    wanted = {t.deadline + dt.timedelta(days=1) for t in record.terms if t.deadline is not None}
+    visits = list(session.scalars(select(FollowUpVisit).where(FollowUpVisit.dispute_id == dispute.id)))
+    for visit in visits:
+        if (
+            visit.status == VisitStatus.PLANNED.value
+            and visit.origin == VisitOrigin.PERFORMANCE.value
+            and visit.agreement_id == old_id
+            and visit.due_on not in wanted
+        ):
+            visit.status = VisitStatus.CANCELLED.value
+            visit.cancel_reason = f"协议已更正为第{record.version}版，原履行期限的回访取消"
+            visit.updated_at = now
+    planned = {v.due_on for v in visits if v.status != VisitStatus.CANCELLED.value}
+    seq = max((v.seq for v in visits), default=0)
+    for due in sorted(d for d in wanted - planned if d >= now.date()):
         seq += 1
-        planned.add(due)
         session.add(
             FollowUpVisit(
                 dispute_id=dispute.id, agreement_id=record.id, seq=seq, due_on=due, planned_on=due,
                 origin=VisitOrigin.PERFORMANCE.value,
-                basis=f"履行期限{term.deadline:%Y-%m-%d}次日（更正协议）",
+                basis=f"履行期限{due - dt.timedelta(days=1):%Y-%m-%d}次日（更正协议）",
                 created_at=now, updated_at=now,
             )
         )
+
+
+def _first_signed_on(session: Session, dispute_id: int) -> dt.date | None:
+    return session.scalar(
+        select(func.min(Agreement.signed_on)).where(Agreement.dispute_id == dispute_id)
+    )
 
 
 # ------------------------------------------------------------------ helpers

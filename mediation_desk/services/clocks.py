@@ -61,11 +61,11 @@ def performed_terms(visits: list[FollowUpVisit]) -> set[str]:
 
 
 def clock_facts(session: Session, dispute: Dispute, settings: StationSettings) -> CaseClockFacts:
-    first_session_on = session.scalar(
-        select(func.min(MediationSession.held_on)).where(
+    first_session_on, sessions_held = session.execute(
+        select(func.min(MediationSession.held_on), func.count(MediationSession.id)).where(
             MediationSession.dispute_id == dispute.id
         )
-    )
+    ).one()
     visits = list(
         session.scalars(select(FollowUpVisit).where(FollowUpVisit.dispute_id == dispute.id))
     )
@@ -73,7 +73,7 @@ def clock_facts(session: Session, dispute: Dispute, settings: StationSettings) -
     terms: tuple[TermClock, ...] = ()
     effective_on = None
     if agreement is not None:
-        done = performed_terms(visits)
+        done = performed_terms(visits) | _carried_over(session, agreement, performed_terms(visits))
         terms = tuple(
             TermClock(
                 key=str(t.id),
@@ -95,6 +95,7 @@ def clock_facts(session: Session, dispute: Dispute, settings: StationSettings) -
         target_days=settings.mediation_target_days,
         long_running_reason=dispute.long_running_reason or "",
         first_session_on=first_session_on,
+        sessions_held=int(sessions_held or 0),
         effective_on=effective_on,
         terms=terms,
         visits=tuple(
@@ -102,6 +103,25 @@ def clock_facts(session: Session, dispute: Dispute, settings: StationSettings) -
             for v in visits
         ),
     )
+
+
+def _carried_over(session: Session, agreement: Agreement, done: set[str]) -> set[str]:
+    """Terms of a corrected agreement that a visit found performed under an earlier
+    version: the same term (position, content, deadline) keeps its answer."""
+    if agreement.supersedes_id is None or not done:
+        return set()
+    earlier = session.scalars(
+        select(Agreement).where(
+            Agreement.dispute_id == agreement.dispute_id, Agreement.version < agreement.version
+        )
+    ).all()
+    performed = {
+        (t.position, t.content, t.deadline)
+        for old in earlier
+        for t in old.terms
+        if str(t.id) in done
+    }
+    return {str(t.id) for t in agreement.terms if (t.position, t.content, t.deadline) in performed}
 
 
 def tracked(
@@ -121,6 +141,19 @@ def refresh(session: Session, dispute: Dispute, settings: StationSettings) -> No
     session.execute(delete(CaseDeadline).where(CaseDeadline.dispute_id == dispute.id))
     for row in deadline_rows(tracked(session, dispute, settings), dispute.id):
         session.add(CaseDeadline(**row))
+
+
+def rebuild(session: Session, settings: StationSettings, *, states: tuple[str, ...] | None = None) -> int:
+    """Rewrite the clock rows of every dispute that can have a running clock (or of those
+    in `states`): after an upgrade from a schema without them, or when the settings the
+    clocks depend on change.  Returns how many disputes were refreshed."""
+    wanted = states or (
+        DisputeState.ACCEPTED.value, DisputeState.IN_MEDIATION.value, DisputeState.SETTLED.value
+    )
+    disputes = session.scalars(select(Dispute).where(Dispute.state.in_(wanted))).all()
+    for dispute in disputes:
+        refresh(session, dispute, settings)
+    return len(disputes)
 
 
 def deadline_views(

@@ -69,6 +69,14 @@ def open_services(
         raise
     uow = UnitOfWork(engine)
     settings = SettingsService(uow=uow)
+    if result is not None and result.from_revision in ("0001", "0002"):
+        # Schemas before 0003 kept no clock rows: write them once for the cases there are.
+        from mediation_desk.services import clocks
+
+        station = settings.load()
+        with uow.write() as session:
+            clocks.rebuild(session, station)
+            session.commit()
     cases = CaseService(uow=uow, settings=settings, clock=clock)
     return Services(
         url=url,

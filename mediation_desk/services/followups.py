@@ -210,10 +210,12 @@ class FollowUpService:
             raise ValidationErrors([ValidationError("reason", "请填写增加这次回访的原因")])
         with self._uow.write() as session:
             dispute = _dispute(session, dispute_id)
-            _check_state(dispute)
+            _check_state(dispute, planning=True)
             settled_on = _settled_on(session, dispute)
             if settled_on is not None and due < settled_on:
                 raise ValidationErrors([ValidationError("due", "回访日期不能早于调解成功日期")])
+            if due < now.date():
+                raise ValidationErrors([ValidationError("due", "计划的回访日期不能早于今天")])
             session.add(
                 FollowUpVisit(
                     dispute_id=dispute.id,
@@ -238,6 +240,8 @@ class FollowUpService:
             visit = _planned(session, visit_id, expected_row_version)
             dispute = _dispute(session, visit.dispute_id)
             validate_move(due, reason=reason, settled_on=_settled_on(session, dispute))
+            if due < now.date():
+                raise ValidationErrors([ValidationError("due", "计划的回访日期不能早于今天")])
             old = visit.due_on
             visit.due_on = due
             visit.move_reason = reason.strip()
@@ -322,6 +326,9 @@ class FollowUpService:
             if visit.reopened:
                 raise IllegalTransition("已根据这次回访重新调解")
             dispute = _dispute(session, visit.dispute_id)
+            current = clocks.signed_agreement(session, dispute.id)
+            if visit.agreement_id and current is not None and visit.agreement_id != current.id:
+                raise IllegalTransition("这次回访针对的是已被取代的协议，不能据此重新调解")
             if dispute.version != expected_version:
                 raise ConcurrentModification(STALE)
             move_in_session(
@@ -425,15 +432,20 @@ def _planned(session: Session, visit_id: int, expected_row_version: int) -> Foll
     return visit
 
 
-def _check_state(dispute: Dispute) -> None:
+def _check_state(dispute: Dispute, *, planning: bool = False) -> None:
     state = DisputeState(dispute.state)
+    if planning and state is DisputeState.CLOSED:
+        raise IllegalTransition("案件已结案，不再安排回访；如需继续跟进，请重新调解")
     if state not in VISIT_STATES:
         raise IllegalTransition(f"案件处于“{state.label}”，只有调解成功或已结案的案件安排回访")
 
 
 def _settled_on(session: Session, dispute: Dispute) -> dt.date | None:
+    """The day the dispute was settled (a later correction does not move it)."""
+    if dispute.concluded_on is not None:
+        return dispute.concluded_on
     agreement = clocks.signed_agreement(session, dispute.id)
-    return agreement.signed_on if agreement else dispute.concluded_on
+    return agreement.signed_on if agreement else None
 
 
 def _agreement_id(session: Session, dispute_id: int) -> int | None:

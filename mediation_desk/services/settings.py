@@ -159,9 +159,19 @@ class SettingsService:
         return replace(_DEFAULTS, **values)
 
     def save(self, settings: StationSettings) -> StationSettings:
+        from mediation_desk.services import clocks  # (clocks reads these settings)
+
         settings = validate_settings(settings)
+        before = self.load()
         with self._uow.write() as session:
             for name, value in asdict(settings).items():
                 session.merge(Setting(key=name, value=_encode(value)))
+            if (before.mediation_target_days, before.calendar_overrides) != (
+                settings.mediation_target_days, settings.calendar_overrides
+            ):
+                # The running clocks of mediations in progress depend on these: rewrite
+                # them in the same transaction, so the list's overdue mark stays true.
+                session.flush()
+                clocks.rebuild(session, settings, states=("accepted", "in_mediation"))
             session.commit()
         return settings

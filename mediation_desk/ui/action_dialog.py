@@ -10,7 +10,8 @@ here once:
 - `IllegalTransition`: the domain's sentence is shown in the dialog, which stays open;
 - `ConcurrentModification`: kept in `stale` and the dialog closes, because what it was
   about to do was decided on an old version; the case screen shows the message and
-  reloads;
+  reloads (a long form sets `KEEP_OPEN_ON_STALE` and stays open with the message, so the
+  text typed can be copied);
 - any other expected error (a locked or full database, ...): the shared error dialog
   from `ui/errors.py`, and the input stays.
 
@@ -77,6 +78,9 @@ class ActionDialog(QDialog):
 
     # Service error keys that belong to a field with another name here.
     FIELD_ALIASES: dict[str, str] = {}
+    # A long form (an agreement, a visit record) stays open on a stale save, so what was
+    # typed is still there to copy; a short action closes and the case screen reloads.
+    KEEP_OPEN_ON_STALE = False
 
     def __init__(
         self,
@@ -154,6 +158,9 @@ class ActionDialog(QDialog):
         except IllegalTransition as error:
             self.refusal.set_error(error.message)
         except ConcurrentModification as error:
+            if self.KEEP_OPEN_ON_STALE:
+                self.refusal.set_error(error.message)
+                return
             self.stale = error
             self.reject()
         except DomainError as error:  # storage trouble, a vanished case, ...

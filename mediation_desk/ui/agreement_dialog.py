@@ -44,6 +44,7 @@ _EMPTY_TERM = TermDraft(content="", way=PerformanceWay.PAY_ONCE)
 
 
 class AgreementDialog(ActionDialog):
+    KEEP_OPEN_ON_STALE = True
     def __init__(
         self,
         detail: CaseDetail,
@@ -118,7 +119,8 @@ class AgreementDialog(ActionDialog):
         self.main_layout.insertWidget(self.main_layout.count() - 2, self.missing)
 
         self.term_rows: list[dict[str, QWidget]] = []
-        self._load(self.editing, detail)
+        # A new agreement after a reopen starts from the one that was broken.
+        self._load(self.editing or current, detail)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         for edit in (self.facts, self.issues, self.responsibility, self.oral_content):
             edit.textChanged.connect(self.update_missing)
@@ -250,7 +252,7 @@ class AgreementDialog(ActionDialog):
             facts=self.facts.toPlainText(),
             issues=self.issues.toPlainText() if written else "",
             responsibility=self.responsibility.toPlainText() if written else "",
-            terms=tuple(t for t in self._terms_typed(local) if not _blank(t)) if written else (),
+            terms=_terms_or_none(self._terms_typed(local)) if written else (),
             oral_content="" if written else self.oral_content.toPlainText(),
             place=self.place.text(),
         )
@@ -287,5 +289,12 @@ class AgreementDialog(ActionDialog):
 
 
 def _blank(term: TermDraft) -> bool:
-    return not term.content.strip() and term.amount is None and term.deadline is None
+    return (not term.content.strip() and term.amount is None and term.deadline is None
+            and not term.place.strip() and term.obligor_party_id is None)
+
+
+def _terms_or_none(terms: list[TermDraft]) -> tuple[TermDraft, ...]:
+    """The rows as typed, so each error keeps its row number; only an editor whose every
+    row is still empty counts as "no term yet"."""
+    return () if all(_blank(t) for t in terms) else tuple(terms)
 

@@ -90,6 +90,7 @@ class VisitsPanel(QWidget):
     move_requested = Signal(object)
     cancel_requested = Signal(object)
     add_requested = Signal()
+    reopen_requested = Signal(object)  # a done visit that found a breach
 
     HEADERS = ("No.", "Due", "Why", "Status", "Visited", "Performance", "Notes")
 
@@ -127,14 +128,18 @@ class VisitsPanel(QWidget):
         self.add_button = QPushButton(self.tr("Add visit…"), self)
         self.add_button.setObjectName("add_visit")
         self.add_button.clicked.connect(self.add_requested.emit)
-        for button in (self.record_button, self.move_button, self.cancel_button):
+        self.reopen_button = QPushButton(self.tr("Mediate again on this visit…"), self)
+        self.reopen_button.setObjectName("reopen_from_visit")
+        self.reopen_button.clicked.connect(self._reopen)
+        for button in (self.record_button, self.move_button, self.cancel_button,
+                       self.reopen_button):
             row.addWidget(button)
         row.addStretch(1)
         row.addWidget(self.add_button)
         layout.addLayout(row)
         self._can_act = False
 
-    def show_visits(self, detail: CaseDetail, *, can_act: bool) -> None:
+    def show_visits(self, detail: CaseDetail, *, can_act: bool, can_add: bool | None = None) -> None:
         self._can_act = can_act
         labels = {}
         for agreement in detail.agreements:
@@ -164,7 +169,7 @@ class VisitsPanel(QWidget):
         planned = sum(1 for v in self.visits if v.status is VisitStatus.PLANNED)
         self.title.setText(self.tr("Follow-up visits ({planned} planned of {total})").format(
             planned=planned, total=len(self.visits)))
-        self.add_button.setVisible(can_act)
+        self.add_button.setVisible(can_act if can_add is None else can_add)
         first_planned = next((r for r, v in enumerate(self.visits) if v.status is VisitStatus.PLANNED), None)
         if first_planned is not None:
             self.table.selectRow(first_planned)
@@ -188,6 +193,15 @@ class VisitsPanel(QWidget):
         for button in (self.record_button, self.move_button, self.cancel_button):
             button.setEnabled(planned)
             button.setVisible(self._can_act)
+        # A breach found earlier, when the mediator chose not to reopen yet.
+        self.reopen_button.setVisible(
+            self._can_act and visit is not None and bool(visit.reopen_grounds)
+            and not visit.reopened)
+
+    def _reopen(self) -> None:
+        visit = self.selected()
+        if visit is not None and visit.reopen_grounds and not visit.reopened:
+            self.reopen_requested.emit(visit)
 
     def _emit(self, signal) -> None:  # type: ignore[no-untyped-def]
         visit = self.selected()

@@ -144,6 +144,7 @@ class CaseDialog(QDialog):
         self.visits_panel.move_requested.connect(self.move_visit)
         self.visits_panel.cancel_requested.connect(self.cancel_visit)
         self.visits_panel.add_requested.connect(self.add_visit)
+        self.visits_panel.reopen_requested.connect(self.propose_reopen)
         right.addWidget(self.visits_panel)
         right.addWidget(self._timeline_panel())
         right.setStretchFactor(0, 2)
@@ -198,7 +199,8 @@ class CaseDialog(QDialog):
         self._show_sessions(detail)
         self.deadlines_panel.show_deadlines(detail)
         self.visits_panel.show_visits(
-            detail, can_act=self._services is not None and detail.row.state in VISIT_STATES)
+            detail, can_act=self._services is not None and detail.row.state in VISIT_STATES,
+            can_add=self._services is not None and detail.row.state is DisputeState.SETTLED)
         self._show_timeline(detail)
 
     def reload(self) -> bool:

@@ -180,6 +180,8 @@ class VisitDialog(ActionDialog):
     """Record one follow-up visit (DOMAIN §8).  After it is saved, `recorded` holds the
     visit; its `reopen_grounds` is what the case screen proposes to reopen on."""
 
+    KEEP_OPEN_ON_STALE = True
+
     def __init__(self, detail: CaseDetail, visit: VisitView, *, services: Services, by: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(detail, title=translate("VisitDialog", "Record follow-up visit"),

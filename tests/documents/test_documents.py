@@ -531,3 +531,16 @@ def test_long_text_flows_onto_more_pages_with_a_line_rule_that_holds(tmp_path: P
         for line in page.extract_text().splitlines():
             line = line.strip()
             assert not line.startswith(("，", "。", "；", "：")), line
+
+
+def test_a_field_too_long_for_a_page_is_a_clear_error():
+    from dataclasses import replace
+
+    from mediation_desk.documents import DocumentKind, DocumentTooLong, render
+
+    from .conftest import LETTERHEAD, PRODUCED_AT, written_case
+
+    case = replace(written_case(), summary="漏水" * 2500)
+    with pytest.raises(DocumentTooLong) as refused:
+        render(DocumentKind.REGISTER, case, letterhead=LETTERHEAD, produced_at=PRODUCED_AT)
+    assert "过长" in refused.value.message

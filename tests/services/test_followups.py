@@ -369,3 +369,60 @@ def test_running_long_is_a_warning_answered_by_a_reason(svc, clock):
     target = next(x for x in d.deadlines if x.kind is DeadlineKind.MEDIATION_TARGET)
     assert target.open and not target.overdue and not d.row.overdue
     assert d.long_running_reason == "等待房屋质量鉴定"
+
+
+def test_changing_the_target_rewrites_the_running_clocks(svc, clock):
+    from dataclasses import replace
+
+    d = move(svc, register(svc), Move.ACCEPT)
+    clock.days(40)
+    assert svc.cases.rows([d.id])[0].overdue
+    svc.settings.save(replace(svc.settings.load(), mediation_target_days=60))
+    assert not svc.cases.rows([d.id])[0].overdue
+    assert svc.cases.count(CaseFilter(overdue_only=True)) == 0
+
+
+def test_a_closed_case_has_no_running_clock(svc, clock):
+    d = settled(svc)
+    for v in d.visits:
+        d = svc.followups.cancel(visit_id=v.id, expected_row_version=v.row_version,
+                                 reason="当事人已迁居外地", by="x")
+    d = move(svc, d, Move.CLOSE)
+    clock.days(60)
+    assert not svc.cases.rows([d.id])[0].overdue
+    assert not any(x.overdue for x in svc.cases.detail(d.id).deadlines)
+    with pytest.raises(IllegalTransition):
+        svc.followups.add(dispute_id=d.id, due=D(2027, 2, 1), reason="补充回访", by="x")
+
+
+def test_a_correction_after_deadlines_passed_keeps_answers_and_replans(svc, clock):
+    d = settled(svc)
+    clock.days(3)
+    v1 = d.visits[0]
+    svc.followups.record(visit_id=v1.id, expected_row_version=v1.row_version, by="x",
+                         record=visit_record(d, D(2026, 11, 23)))
+    clock.days(10)  # 3 December: both deadlines are past
+    d = svc.cases.detail(d.id)
+    draft = svc.agreements.correct(dispute_id=d.id, reason="地址笔误", by="x")
+    terms = list(draft.terms)
+    changed = agreement(d, terms=(
+        TermDraft(terms[0].content, obligor_party_id=terms[0].obligor_party_id,
+                  amount=terms[0].amount, deadline=terms[0].deadline),
+        TermDraft("赔礼道歉并修复门窗", way=PerformanceWay.ACT,
+                  obligor_party_id=terms[1].obligor_party_id, deadline=D(2026, 12, 15)),
+    ))
+    draft = svc.agreements.save_draft(dispute_id=d.id, draft=changed,
+                                      expected_edit_version=draft.edit_version, by="x")
+    svc.agreements.sign_correction(agreement_id=draft.id, expected_edit_version=draft.edit_version,
+                                   by="x")
+    d = svc.cases.detail(d.id)
+    performance = {x.label: x for x in d.deadlines if x.kind is DeadlineKind.PERFORMANCE}
+    kept = next(x for label, x in performance.items() if "赔偿维修费" in label)
+    assert not kept.open  # the unchanged term keeps the visit's answer
+    old_visit = next(v for v in d.visits if v.due_on == D(2026, 11, 26))
+    assert old_visit.status is VisitStatus.CANCELLED and "协议已更正" in old_visit.cancel_reason
+    assert any(v.due_on == D(2026, 12, 16) and v.status is VisitStatus.PLANNED for v in d.visits)
+    # A visit between settling and the correction can still be recorded on its date.
+    v2 = next(v for v in d.visits if v.due_on == D(2026, 12, 1))
+    svc.followups.record(visit_id=v2.id, expected_row_version=v2.row_version, by="x",
+                         record=visit_record(d, D(2026, 12, 1)))

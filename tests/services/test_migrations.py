@@ -88,11 +88,12 @@ def test_upgrade_from_the_first_revision_keeps_data_and_a_copy(tmp_path, clock):
             "INSERT INTO dispute (number, year, serial, kind, source, category, state, tier, "
             "suggested_tier, tier_reason, intake_flags, risk, registered_at, registered_on, "
             "place, summary, applicant_claims, respondent_claims, people_involved, grid, "
-            "community_officer, parties_display, search_text, registered_by, updated_at, version) "
+            "community_officer, parties_display, search_text, registered_by, updated_at, version, "
+            "accepted_on) "
             "VALUES ('（2025）潼川调字第0001号', 2025, 1, 'peoples', 'application', 'neighbour', "
-            "'registered', 1, 1, '', '{}', 'blue', '2025-03-01 09:00:00.000000', '2025-03-01', "
+            "'accepted', 1, 1, '', '{}', 'blue', '2025-03-01 09:00:00.000000', '2025-03-01', "
             "'', '漏水', '', '', 2, '', '', '周喆 与 吴昇', '（2025）潼川调字第0001号 周喆 吴昇', "
-            "'x', '2025-03-01 09:00:00.000000', 1)"
+            "'x', '2025-03-01 09:00:00.000000', 1, '2025-03-01')"
         )
         connection.exec_driver_sql(
             "INSERT INTO case_number_sequence (year, last_value) VALUES (2025, 1)"
@@ -107,6 +108,9 @@ def test_upgrade_from_the_first_revision_keeps_data_and_a_copy(tmp_path, clock):
         assert copy.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
     assert services.cases.count() == 1
     assert services.cases.count(CaseFilter(search="周喆")) == 1
+    # Clock rows did not exist before 0003: they are written once at the upgrade, so an
+    # old mediation past its target is marked and found as overdue at once.
+    assert services.cases.count(CaseFilter(overdue_only=True)) == 1
     services.cases.register(
         draft=DisputeDraft(
             source=Source.APPLICATION,

@@ -176,3 +176,22 @@ def test_documents_are_built_off_the_gui_thread_and_previewed(qtbot, services, s
     assert [d.kind for d in stored] == ["agreement"]
     preview.close()
     case.close()
+
+
+def test_a_stale_save_keeps_the_agreement_editor_open_with_its_text(qtbot, services, mediating):
+    case = open_case(qtbot, services, mediating)
+    editor: AgreementDialog = case.edit_agreement()
+    editor.issues.setPlainText("维修费")
+    qtbot.mouseClick(editor.submit_button, LEFT)
+    qtbot.waitUntil(lambda: not editor.isVisible())
+    first = case.edit_agreement()
+    # Another window saves the same draft meanwhile.
+    services.agreements.save_draft(
+        dispute_id=mediating.id, by="别人", expected_edit_version=first.editing.edit_version,
+        draft=AgreementDraft(party_ids=tuple(p.id for p in mediating.parties), facts="别人的版本"))
+    first.responsibility.setPlainText("李四负全部责任，这段话不能丢")
+    qtbot.mouseClick(first.submit_button, LEFT)
+    assert first.isVisible()
+    assert "另一台电脑" in first.refusal.error_text()
+    assert first.responsibility.toPlainText() == "李四负全部责任，这段话不能丢"
+    first.reject()
