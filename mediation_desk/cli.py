@@ -109,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     document.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
     document.add_argument("--session", type=int, metavar="N", help="only session N (session)")
     document.add_argument("--visit", type=int, metavar="N", help="only visit N (followup)")
+    document.add_argument("--version", type=int, metavar="N",
+                          help="agreement version N (agreement, oral-agreement; default: newest)")
     document.add_argument("--json", action="store_true", help="print JSON")
 
     stats = commands.add_parser("stats", help="the station's figures for a date range or a month")
@@ -380,6 +382,14 @@ def _document(args: argparse.Namespace, services) -> int:  # type: ignore[no-unt
         if found_visit is None:
             raise NotFound(f"本案没有第{args.visit}次回访")
         ref_id = found_visit.id
+    if args.version is not None:
+        if kind not in (DocumentKind.AGREEMENT, DocumentKind.ORAL_AGREEMENT):
+            print("mediation-desk: --version 只用于 agreement 和 oral-agreement", file=sys.stderr)
+            return EXIT_USAGE
+        found_agreement = next((a for a in case.agreements if a.version == args.version), None)
+        if found_agreement is None:
+            raise NotFound(f"本案没有第{args.version}版调解协议")
+        ref_id = found_agreement.id
     info, content = services.documents.produce(
         dispute_id=case.id, kind=kind, ref_id=ref_id, by=_os_user()
     )

@@ -381,6 +381,11 @@ class CaseDialog(QDialog):
             action = menu.addAction(f"{kind.title}…")
             action.triggered.connect(lambda _c=False, k=kind: self.show_document(k))
             self.document_actions[kind] = action
+        # One session's or one visit's record, an agreement version, and the documents
+        # already kept with the case: listed when the menu opens, from the case as shown.
+        self.single_menu = menu.addMenu(self.tr("One record or version"))
+        self.stored_menu = menu.addMenu(self.tr("Kept with the case"))
+        menu.aboutToShow.connect(self._fill_document_menus)
         self.print_button.setMenu(menu)
         row.addWidget(self.print_button)
         for move in _SET_APART:
@@ -567,6 +572,60 @@ class CaseDialog(QDialog):
         self._tasks.run(lambda: services.documents.produce(
             dispute_id=case_id, kind=kind, ref_id=ref_id, by=by),
             on_success=done, on_failure=failed)
+
+    def _fill_document_menus(self) -> None:
+        from mediation_desk.documents import DocumentKind
+
+        d = self.detail
+        self.single_menu.clear()
+        for session in sorted(d.sessions, key=lambda x: x.seq):
+            action = self.single_menu.addAction(
+                self.tr("Session record {n} ({date})").format(n=session.seq, date=session.held_on))
+            action.triggered.connect(
+                lambda _c=False, i=session.id: self.show_document(DocumentKind.SESSION, i))
+        for visit in sorted(d.visits, key=lambda x: x.seq):
+            if visit.visited_on is None:
+                continue
+            action = self.single_menu.addAction(
+                self.tr("Follow-up record {n} ({date})").format(n=visit.seq, date=visit.visited_on))
+            action.triggered.connect(
+                lambda _c=False, i=visit.id: self.show_document(DocumentKind.FOLLOWUP, i))
+        for agreement in d.agreements:
+            kind = (DocumentKind.AGREEMENT if agreement.kind is SettlementKind.WRITTEN
+                    else DocumentKind.ORAL_AGREEMENT)
+            action = self.single_menu.addAction(
+                self.tr("Agreement version {v} ({status})").format(
+                    v=agreement.version, status=agreement.status.label))
+            action.triggered.connect(
+                lambda _c=False, k=kind, i=agreement.id: self.show_document(k, i))
+        self.single_menu.setEnabled(not self.single_menu.isEmpty())
+        self.stored_menu.clear()
+        try:
+            stored = self._require().documents.stored(d.id) if self._services else []
+        except DomainError as error:
+            ui_errors.log.warning("stored documents could not be read: %s", error)
+            stored = []
+        for info in reversed(stored):
+            action = self.stored_menu.addAction(
+                f"{info.created_at:%Y-%m-%d %H:%M}  {info.title}（{info.pages}页）{info.created_by}")
+            action.triggered.connect(lambda _c=False, x=info: self.show_stored(x))
+        self.stored_menu.setEnabled(bool(stored))
+
+    def show_stored(self, info: DocumentInfo) -> DocumentPreview | None:
+        """A document as it was produced and kept (never rebuilt)."""
+        try:
+            content = self._require().documents.content(info.id)
+        except DomainError as error:
+            ui_errors.show_error(self, error)
+            return None
+        self.preview = DocumentPreview(
+            content, title=f"{info.title} — {self.detail.number}",
+            file_name=f"{self.detail.number}{info.title}.pdf",
+            note=self.tr("Kept with the case on {at} · SHA-256 {sha}").format(
+                at=f"{info.created_at:%Y-%m-%d %H:%M}", sha=info.sha256[:16]),
+            parent=self)
+        self.preview.show()
+        return self.preview
 
     def _require(self) -> Services:
         assert self._services is not None, "a read-only case screen has no actions"

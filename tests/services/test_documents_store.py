@@ -57,6 +57,12 @@ def test_document_and_followups_commands(svc, tmp_path, capsys):
     code = main(["document", "session", d.number, "--session", "9", "-o", str(tmp_path / "s.pdf"),
                  "--database", database])
     assert code == 1 and "第9次调解记录" in capsys.readouterr().err
+    code = main(["document", "agreement", d.number, "--version", "1", "-o", str(tmp_path / "v1.pdf"),
+                 "--database", database])
+    assert code == 0 and "人民调解协议书" in capsys.readouterr().out
+    code = main(["document", "agreement", d.number, "--version", "5", "-o", str(tmp_path / "v5.pdf"),
+                 "--database", database])
+    assert code == 1 and "第5版" in capsys.readouterr().err
     code = main(["followups", "due", "--date", "2026-11-24", "--json", "--database", database])
     due = json.loads(capsys.readouterr().out)
     assert code == 0 and [v["due"] for v in due] == ["2026-11-23"]

@@ -195,3 +195,22 @@ def test_a_stale_save_keeps_the_agreement_editor_open_with_its_text(qtbot, servi
     assert "另一台电脑" in first.refusal.error_text()
     assert first.responsibility.toPlainText() == "李四负全部责任，这段话不能丢"
     first.reject()
+
+
+def test_the_documents_menu_lists_single_records_and_kept_documents(qtbot, services, settled, tasks):
+    case = CaseDialog(settled, services=services, user_name="王㛃", tasks=tasks)
+    qtbot.addWidget(case)
+    from mediation_desk.documents import DocumentKind
+
+    case.show_document(DocumentKind.SESSION, settled.sessions[0].id)
+    qtbot.waitUntil(lambda: case.preview is not None, timeout=10_000)
+    case.preview.close()
+    case._fill_document_menus()
+    singles = [a.text() for a in case.single_menu.actions()]
+    assert any("1" in t and str(settled.sessions[0].held_on) in t for t in singles)
+    assert any("已签字生效" in t for t in singles)
+    kept = case.stored_menu.actions()
+    assert len(kept) == 1 and "调解记录" in kept[0].text()
+    preview = case.show_stored(services.documents.stored(settled.id)[0])
+    assert preview.page_count() >= 1
+    preview.close()
