@@ -4,7 +4,7 @@
 <context>
     <name>ActionDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/action_dialog.py" line="113"/>
+        <location filename="../../mediation_desk/ui/action_dialog.py" line="117"/>
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
@@ -35,132 +35,132 @@
 <context>
     <name>AgreementDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="55"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="56"/>
         <source>Mediation agreement</source>
         <translation>调解协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="56"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="57"/>
         <source>&amp;Save draft</source>
         <translation>保存草稿(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="62"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="63"/>
         <source>Correction (version {v}): {reason}</source>
         <translation>更正稿（第{v}版）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="68"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="69"/>
         <source>&amp;Kind</source>
         <translation>协议类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="80"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="81"/>
         <source>&amp;Parties named in the agreement</source>
         <translation>协议列明的当事人(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="83"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="84"/>
         <source>Main &amp;facts of the dispute</source>
         <translation>纠纷主要事实(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="85"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="86"/>
         <source>&amp;Issues in dispute</source>
         <translation>争议事项(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="87"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="88"/>
         <source>Each side&apos;s &amp;responsibility</source>
         <translation>各方责任(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="89"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="90"/>
         <source>What was agreed &amp;orally</source>
         <translation>口头协议内容(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="91"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="92"/>
         <source>Terms agreed</source>
         <translation>协议约定事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="101"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="102"/>
         <source>&amp;Add a term</source>
         <translation>添加约定事项(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="113"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="114"/>
         <source>Place of &amp;signing</source>
         <translation>签订地点(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="164"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="166"/>
         <source>Term {n}</source>
         <translation>第{n}项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="168"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="170"/>
         <source>All parties</source>
         <translation>各方当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="177"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="179"/>
         <source>yuan</source>
         <translation>元</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="181"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="183"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="186"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="188"/>
         <source>Who does what</source>
         <translation>履行内容（谁做什么）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="187"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="189"/>
         <source>Performed by</source>
         <translation>履行人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="188"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="190"/>
         <source>Way</source>
         <translation>履行方式</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="189"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="191"/>
         <source>Amount (yuan)</source>
         <translation>金额（元）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="190"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="192"/>
         <source>Deadline of performance</source>
         <translation>履行期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="191"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="193"/>
         <source>Place of performance</source>
         <translation>履行地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="228"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="230"/>
         <source>Not an amount; type it as 1500 or 1500.50</source>
         <translation>金额格式不对，请写成1500或1500.50</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="233"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="235"/>
         <source>Not a date; type it as 2026-11-20</source>
         <translation>不是有效日期，请写成2026-11-20</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="269"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="271"/>
         <source>Before it can be signed: {list}</source>
         <translation>签字前还需：{list}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="272"/>
+        <location filename="../../mediation_desk/ui/agreement_dialog.py" line="274"/>
         <source>Complete: it can be printed and signed.</source>
         <translation>协议已完整，可以打印签字。</translation>
     </message>
@@ -199,436 +199,446 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="903"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="964"/>
         <source>team: {names}</source>
         <translation>升级后调解人员：{names}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="192"/>
-        <location filename="../../mediation_desk/ui/case_view.py" line="607"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="193"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="668"/>
         <source>Case {number}</source>
         <translation>案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="619"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="680"/>
         <source>Facts</source>
         <translation>案情</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="626"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="687"/>
         <source>Source:</source>
         <translation>纠纷来源：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="627"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="688"/>
         <source>Category:</source>
         <translation>纠纷类别：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="628"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="689"/>
         <source>Kind:</source>
         <translation>调解类型：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="629"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="690"/>
         <source>Registered:</source>
         <translation>登记：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="630"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="691"/>
         <source>Accepted on:</source>
         <translation>受理日期：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="631"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="692"/>
         <source>Occurred on:</source>
         <translation>发生日期：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="632"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="693"/>
         <source>Place:</source>
         <translation>发生地点：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="633"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="694"/>
         <source>Summary:</source>
         <translation>简要情况：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="634"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="695"/>
         <source>Applicant asks for:</source>
         <translation>申请人请求：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="635"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="696"/>
         <source>Respondent says:</source>
         <translation>被申请人意见：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="636"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="697"/>
         <source>Amount in dispute:</source>
         <translation>涉及金额：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="674"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="735"/>
         <source>¥{amount}</source>
         <translation>{amount}元</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="637"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="698"/>
         <source>People involved:</source>
         <translation>涉及人数：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="638"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="699"/>
         <source>Grid:</source>
         <translation>网格：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="639"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="700"/>
         <source>Grid worker:</source>
         <translation>网格员：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="640"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="701"/>
         <source>Community officer:</source>
         <translation>社区民警：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="641"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="702"/>
         <source>Mediator:</source>
         <translation>调解员：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="642"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="703"/>
         <source>Suggested tier:</source>
         <translation>系统建议层级：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="643"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="704"/>
         <source>Why the tier differs:</source>
         <translation>改选层级理由：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="644"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="705"/>
         <source>Intake flags:</source>
         <translation>登记时情形：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="716"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="777"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="718"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="779"/>
         <source>Side</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="718"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="779"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="718"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="779"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="718"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="779"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="719"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="780"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="719"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="780"/>
         <source>ID number / credit code</source>
         <translation>身份证号/统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="719"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="780"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="720"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="781"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="720"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="781"/>
         <source>Occupation / legal rep.</source>
         <translation>职业/法定代表人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="720"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="781"/>
         <source>Agent</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="721"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="782"/>
         <source>Guardian</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="721"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="782"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="750"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="811"/>
         <source>vulnerable</source>
         <translation>弱势群体</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="827"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="888"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="773"/>
-        <location filename="../../mediation_desk/ui/case_view.py" line="828"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="834"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="889"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="828"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="889"/>
         <source>Event</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="828"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="889"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="773"/>
-        <location filename="../../mediation_desk/ui/case_view.py" line="828"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="834"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="889"/>
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="829"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="890"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="829"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="890"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="168"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="169"/>
         <source>Re&amp;load</source>
         <translation>刷新(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="170"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="171"/>
         <source>Read the case again (F5)</source>
         <translation>重新读取案件（F5）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="231"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="233"/>
         <source>Risk &amp;grade…</source>
         <translation>风险等级(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="233"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="235"/>
         <source>Change the risk grade, with a reason</source>
         <translation>改变风险等级（须填写理由）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="334"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="336"/>
         <source>Confirm or change the &amp;tier…</source>
         <translation>确认/改选层级(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="337"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="339"/>
         <source>Before mediation starts: confirm the suggested tier or choose another one with a reason</source>
         <translation>调解开始前：确认系统建议的层级，或填写理由改选其他层级</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="270"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="272"/>
         <source>System suggestion: {why}</source>
         <translation>系统建议：{why}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="272"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="274"/>
         <source>; now at {tier}</source>
         <translation>；现为{tier}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="274"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="276"/>
         <source> (reason: {reason})</source>
         <translation>（理由：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="295"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="297"/>
         <source>Red risk: notify the station&apos;s duty leader</source>
         <translation>红色风险：请通知值班领导</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="302"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="304"/>
         <source>Record the &amp;notification…</source>
         <translation>记录已通知(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="320"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="322"/>
         <source>Red risk: duty leader {leader} notified at {time}</source>
         <translation>红色风险：已于{time}通知值班领导{leader}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="331"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="333"/>
         <source>Actions:</source>
         <translation>办理：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="342"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="344"/>
         <source>Record a &amp;session…</source>
         <translation>记录调解(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="344"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="346"/>
         <source>Record a mediation session (调解笔录)</source>
         <translation>记录一次调解（调解笔录）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="352"/>
-        <location filename="../../mediation_desk/ui/case_view.py" line="422"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="354"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="429"/>
         <source>A&amp;greement…</source>
         <translation>调解协议(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="354"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="356"/>
         <source>Write the mediation agreement (saved as a draft until the parties sign)</source>
         <translation>填写调解协议（各方签字前保存为草稿）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="358"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="360"/>
         <source>Co&amp;rrect agreement…</source>
         <translation>更正协议(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="362"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="364"/>
         <source>Sign the correction…</source>
         <translation>更正稿签字生效…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="366"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="368"/>
         <source>Why it runs &amp;long…</source>
         <translation>超期原因(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="371"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="373"/>
         <source>&amp;Documents</source>
         <translation>文书(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="373"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="375"/>
         <source>Preview, print or save the case&apos;s documents</source>
         <translation>预览、打印或保存本案文书</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/case_view.py" line="386"/>
+        <source>One record or version</source>
+        <translation>单份记录或协议版本</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/case_view.py" line="387"/>
+        <source>Kept with the case</source>
+        <translation>已存入本案的文书</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/case_view.py" line="393"/>
         <source>No further moves: the case is concluded.</source>
         <translation>案件已办结，没有可进行的操作。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="421"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="428"/>
         <source>Edit the correction…</source>
         <translation>编辑更正稿…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="439"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="446"/>
         <source>session recorded</source>
         <translation>已记录调解笔录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="444"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="451"/>
         <source>risk grade changed</source>
         <translation>已改变风险等级</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="449"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="456"/>
         <source>duty leader notification recorded</source>
         <translation>已记录通知值班领导</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="455"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="462"/>
         <source>tier confirmed</source>
         <translation>已确认层级</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="460"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="467"/>
         <source>agreement saved</source>
         <translation>协议已保存</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="465"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="472"/>
         <source>correction started</source>
         <translation>已开始更正协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="474"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="481"/>
         <source>Sign the correction</source>
         <translation>更正稿签字生效</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="475"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="482"/>
         <source>Have all parties signed the corrected agreement (version {v})? It then replaces version {old}, which stays in the file.</source>
         <translation>各方当事人是否已在更正后的协议（第{v}版）上签字？确认后该版生效，取代第{old}版，第{old}版仍保留在卷宗中。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="478"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="485"/>
         <source>Yes, it is signed</source>
         <translation>已签字，生效</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="478"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="485"/>
         <source>Not yet</source>
         <translation>尚未签字</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="489"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="496"/>
         <source>The corrected agreement is in force</source>
         <translation>更正后的协议已生效</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="496"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="503"/>
         <source>reason recorded</source>
         <translation>原因已记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="501"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="508"/>
         <source>visit recorded</source>
         <translation>回访已记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="506"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="513"/>
         <source>visit moved</source>
         <translation>回访已改期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="511"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="518"/>
         <source>visit cancelled</source>
         <translation>回访已取消</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="516"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="523"/>
         <source>visit added</source>
         <translation>回访已增加</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="521"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="528"/>
         <source>Mediate again?</source>
         <translation>重新调解？</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="522"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="529"/>
         <source>{grounds}.
 
 Reopen the case for mediation? It will count as a recurrence (反复) and the remaining visits are cancelled.</source>
@@ -637,138 +647,154 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 是否重新调解本案？本案将计为一次矛盾反复，其余回访计划将取消。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="525"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="532"/>
         <source>Reopen for mediation</source>
         <translation>重新调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="525"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="532"/>
         <source>Not now</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="535"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="542"/>
         <source>Reopened for mediation</source>
         <translation>已重新调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="543"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="550"/>
         <source>Preparing {title}…</source>
         <translation>正在生成{title}…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="547"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="554"/>
         <source>{title}: {pages} pages, kept with the case</source>
         <translation>{title}：共{pages}页，已存入本案</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="552"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="559"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="624"/>
         <source>Kept with the case on {at} · SHA-256 {sha}</source>
         <translation>{at}存入本案 · SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="594"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="583"/>
+        <source>Session record {n} ({date})</source>
+        <translation>第{n}次调解记录（{date}）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/case_view.py" line="590"/>
+        <source>Follow-up record {n} ({date})</source>
+        <translation>第{n}次回访记录（{date}）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/case_view.py" line="597"/>
+        <source>Agreement version {v} ({status})</source>
+        <translation>调解协议第{v}版（{status}）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/case_view.py" line="655"/>
         <source>Saved at {time}: {what}</source>
         <translation>{time} 已保存：{what}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="604"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="665"/>
         <source>Reloaded: the case had been changed elsewhere</source>
         <translation>已刷新：案件刚在别处被修改</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="610"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="671"/>
         <source>The case has been reloaded as it is now. Check it, then do your change again if it is still needed.</source>
         <translation>已重新读取案件的最新情况。请核对后，如仍需要，再操作一次。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="645"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="706"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="771"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="832"/>
         <source>Mediation sessions</source>
         <translation>调解记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="773"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="834"/>
         <source>No.</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="773"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="834"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="774"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="835"/>
         <source>Present</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="774"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="835"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="774"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="835"/>
         <source>Next session</source>
         <translation>下次调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="791"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="852"/>
         <source>Mediation sessions ({count})</source>
         <translation>调解记录（{count}次）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="797"/>
-        <location filename="../../mediation_desk/ui/case_view.py" line="887"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="858"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="948"/>
         <source>Session {n}</source>
         <translation>第{n}次调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="812"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="873"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="813"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="874"/>
         <source>Parties present</source>
         <translation>到场当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="814"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="875"/>
         <source>Others present</source>
         <translation>其他在场人员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="815"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="876"/>
         <source>Applicant said</source>
         <translation>申请人陈述</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="816"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="877"/>
         <source>Respondent said</source>
         <translation>被申请人陈述</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="817"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="878"/>
         <source>Proposals</source>
         <translation>调解意见</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="818"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="879"/>
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="884"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="945"/>
         <source>Present: {names}</source>
         <translation>参加：{names}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="886"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="947"/>
         <source>next session {date}</source>
         <translation>下次调解 {date}</translation>
     </message>
@@ -1054,48 +1080,48 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>DocumentPreview</name>
     <message>
-        <location filename="../../mediation_desk/ui/document_preview.py" line="67"/>
+        <location filename="../../mediation_desk/ui/document_preview.py" line="69"/>
         <source>&amp;Print…</source>
         <translation>打印(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/document_preview.py" line="70"/>
+        <location filename="../../mediation_desk/ui/document_preview.py" line="72"/>
         <source>&amp;Save as PDF…</source>
         <translation>另存为PDF(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/document_preview.py" line="85"/>
-        <location filename="../../mediation_desk/ui/document_preview.py" line="92"/>
+        <location filename="../../mediation_desk/ui/document_preview.py" line="87"/>
+        <location filename="../../mediation_desk/ui/document_preview.py" line="94"/>
         <source>Save as PDF</source>
         <translation>另存为PDF</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/document_preview.py" line="86"/>
+        <location filename="../../mediation_desk/ui/document_preview.py" line="88"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/document_preview.py" line="93"/>
+        <location filename="../../mediation_desk/ui/document_preview.py" line="95"/>
         <source>The file could not be written.</source>
         <translation>无法写入该文件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/document_preview.py" line="95"/>
+        <location filename="../../mediation_desk/ui/document_preview.py" line="97"/>
         <source>Saved to {path}</source>
         <translation>已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/document_preview.py" line="107"/>
+        <location filename="../../mediation_desk/ui/document_preview.py" line="109"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/document_preview.py" line="108"/>
+        <location filename="../../mediation_desk/ui/document_preview.py" line="110"/>
         <source>The printer could not be started.</source>
         <translation>无法启动打印机。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/document_preview.py" line="125"/>
+        <location filename="../../mediation_desk/ui/document_preview.py" line="131"/>
         <source>Sent to the printer</source>
         <translation>已发送到打印机</translation>
     </message>
@@ -2145,98 +2171,98 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="185"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="187"/>
         <source>Record follow-up visit</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="186"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="188"/>
         <source>&amp;Save visit</source>
         <translation>保存回访(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="190"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="192"/>
         <source>Visit {seq}, due {due} ({basis})</source>
         <translation>第{seq}次回访，应于{due}（{basis}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="205"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="207"/>
         <source>&amp;Date</source>
         <translation>回访日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="206"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="208"/>
         <source>&amp;Way</source>
         <translation>回访方式(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="207"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="209"/>
         <source>&amp;Who was visited</source>
         <translation>回访对象(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="208"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="210"/>
         <source>Who &amp;visited</source>
         <translation>回访人(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="214"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="216"/>
         <source>Performance of the agreement</source>
         <translation>协议履行情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="220"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="222"/>
         <source>The oral agreement</source>
         <translation>口头协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="224"/>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="242"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="226"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="244"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="228"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="230"/>
         <source> (due {date})</source>
         <translation>（{date}前）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="234"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="236"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="237"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="239"/>
         <source>With the mediation</source>
         <translation>对调解工作</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="250"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="252"/>
         <source>Signs of the &amp;conflict returning</source>
         <translation>矛盾有反复迹象(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="253"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="255"/>
         <source>What was seen</source>
         <translation>具体迹象</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="255"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="257"/>
         <source>New &amp;risks</source>
         <translation>新的风险隐患(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="257"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="259"/>
         <source>&amp;Action taken</source>
         <translation>采取措施(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="259"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="261"/>
         <source>Re&amp;marks</source>
         <translation>备注(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="260"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="262"/>
         <source>A term refused or the conflict back: after saving, you will be asked whether to mediate the case again.</source>
         <translation>如有约定事项被拒绝履行或矛盾反复，保存后将询问是否重新调解。</translation>
     </message>
@@ -2244,67 +2270,72 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>VisitsPanel</name>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="102"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="103"/>
         <source>Follow-up visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="107"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="108"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="107"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="108"/>
         <source>Due</source>
         <translation>应回访日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="107"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="108"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="107"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="108"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="108"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="109"/>
         <source>Visited</source>
         <translation>回访情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="108"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="109"/>
         <source>Performance</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="108"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="109"/>
         <source>Notes</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="118"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="119"/>
         <source>Record &amp;visit…</source>
         <translation>记录回访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="121"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="122"/>
         <source>Change &amp;date…</source>
         <translation>改期(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="124"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="125"/>
         <source>Cancel visit…</source>
         <translation>取消回访…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="127"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="128"/>
         <source>Add visit…</source>
         <translation>增加回访…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="165"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="131"/>
+        <source>Mediate again on this visit…</source>
+        <translation>据此重新调解…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="170"/>
         <source>Follow-up visits ({planned} planned of {total})</source>
         <translation>回访（共{total}次，待回访{planned}次）</translation>
     </message>
