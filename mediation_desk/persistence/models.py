@@ -248,7 +248,11 @@ class DisputeEvent(Base):
     legal record, and a correction is a compensating event, never an edit."""
 
     __tablename__ = "dispute_event"
-    __table_args__ = (CheckConstraint(_one_of("kind", EventKind), name="kind"),)
+    __table_args__ = (
+        CheckConstraint(_one_of("kind", EventKind), name="kind"),
+        # The figures count moves of a kind over a date range (escalations, reopenings).
+        Index("ix_dispute_event_kind_at", "kind", "at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     dispute_id: Mapped[int] = mapped_column(
@@ -414,8 +418,9 @@ class FollowUpVisit(Base):
             f"satisfaction_mediation IS NULL OR {_one_of('satisfaction_mediation', Satisfaction)}",
             name="satisfaction_mediation",
         ),
-        # The daily list: planned visits by due date.
+        # The daily list: planned visits by due date; the figures: visits made in a range.
         Index("ix_followup_visit_status_due_on", "status", "due_on", "dispute_id"),
+        Index("ix_followup_visit_status_visited_on", "status", "visited_on"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
