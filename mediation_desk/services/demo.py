@@ -534,6 +534,7 @@ def _clock_rows(dispute: dict, story: _Story, today: dt.date) -> list[dict]:
         state=state, kind=DisputeKind(dispute["kind"]), accepted_on=dispute["accepted_on"],
         reopened_on=story.reopened_on, long_running_reason=dispute["long_running_reason"],
         first_session_on=story.sessions[0]["held_on"] if story.sessions else None,
+        sessions_held=len(story.sessions),
         effective_on=signed["signed_on"] if signed and signed["kind"] == "written" else None,
         terms=tuple(
             TermClock(key=str(t["id"]), label=f"第{t['position']}项 {t['content']}", due=t["deadline"],
