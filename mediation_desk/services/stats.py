@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import String, and_, case, func, literal, or_, select, union_all
@@ -88,7 +88,6 @@ class Stats:
     followups_done: int
     followups_overdue: int
     amount_involved: Decimal
-    extra: dict[str, object] = field(default_factory=dict)
 
     def as_json(self) -> dict[str, object]:
         data = self.totals.as_json()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk.domain.deadlines import DeadlineKind
 from mediation_desk.domain.followups import VisitStatus
 from mediation_desk.domain.vocabulary import RiskGrade
 from mediation_desk.services.dto import CaseDetail, DeadlineView, VisitView
@@ -145,7 +146,7 @@ class VisitsPanel(QWidget):
         for agreement in detail.agreements:
             labels.update({t.key: f"第{t.position}项" for t in agreement.terms})
         self.visits = sorted(detail.visits, key=lambda v: v.seq)
-        open_dates = {d.ref: d for d in detail.deadlines if d.kind.value == "followup"}
+        open_dates = {d.ref: d for d in detail.deadlines if d.kind is DeadlineKind.FOLLOWUP}
         self.table.setRowCount(len(self.visits))
         for r, v in enumerate(self.visits):
             status = v.status.label
