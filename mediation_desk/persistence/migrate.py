@@ -26,7 +26,7 @@ from mediation_desk.persistence.unit_of_work import classify_storage_error
 
 # The newest revision in migrations/versions; a test keeps it equal to Alembic's head so
 # the start-up fast path never needs to import Alembic.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
 KEEP_UPGRADE_COPIES = 5
 
 

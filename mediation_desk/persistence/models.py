@@ -26,6 +26,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -119,6 +120,27 @@ class Dispute(Base):
         Index("ix_dispute_tier_registered_on", "tier", "registered_on", "id"),
         Index("ix_dispute_category_registered_on", "category", "registered_on", "id"),
         Index("ix_dispute_risk_registered_on", "risk", "registered_on", "id"),
+        # The figures (services/stats.py) read the disputes through this index alone:
+        # one ordered pass, grouped by the five breakdowns, comparing integers only.
+        Index(
+            "ix_dispute_figures",
+            "tier", "category", "source", "grid", "mediator_id",
+            "accepted_day", "concluded_day", "outcome",
+            "first_session_day", "last_session_day", "amount",
+        ),
+        # Facts recorded on a few disputes, counted by date range.
+        Index("ix_dispute_turned_criminal_on", "turned_criminal_on",
+              sqlite_where=text("turned_criminal_on IS NOT NULL"),
+              postgresql_where=text("turned_criminal_on IS NOT NULL")),
+        Index("ix_dispute_group_incident_on", "group_incident_on",
+              sqlite_where=text("group_incident_on IS NOT NULL"),
+              postgresql_where=text("group_incident_on IS NOT NULL")),
+        Index("ix_dispute_judicial_confirmed_on", "judicial_confirmed_on",
+              sqlite_where=text("judicial_confirmed_on IS NOT NULL"),
+              postgresql_where=text("judicial_confirmed_on IS NOT NULL")),
+        Index("ix_dispute_performed_on", "performed_on",
+              sqlite_where=text("performed_on IS NOT NULL"),
+              postgresql_where=text("performed_on IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -175,6 +197,20 @@ class Dispute(Base):
     reopened_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     # Why mediation runs past its 30-day target (DOMAIN §9: a warning with a reason).
     long_running_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    # Facts the figures count "as recorded" (DOMAIN §10): the dispute turned into a
+    # criminal case (民转刑); a group incident (群体性事件) was prevented; the court
+    # confirmed the agreement (司法确认); every agreed term was found performed.
+    turned_criminal_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    group_incident_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    judicial_confirmed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    performed_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # The record as the figures read it (domain.figures): day numbers and the outcome
+    # code, kept in step on every flush by persistence.figures.  Never edited directly.
+    accepted_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    concluded_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    outcome: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    first_session_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    last_session_day: Mapped[int | None] = mapped_column(Integer, nullable=True)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
     # Optimistic locking: a second workstation saving over a changed row is refused.
     version: Mapped[int] = mapped_column(Integer, default=1)
@@ -510,3 +546,50 @@ class StoredDocument(Base):
     pages: Mapped[int] = mapped_column(Integer)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime)
     created_by: Mapped[str] = mapped_column(String(100), default="")
+
+
+class ScreeningEntry(Base):
+    """One line of the grid screening log (矛盾纠纷隐患排查登记, DOMAIN §10).
+
+    A grid worker's finding on a visit to a household; when it is taken in as a dispute
+    the new case's id is kept here (`dispute_id`), so each can be reached from the other.
+    """
+
+    __tablename__ = "screening_entry"
+    __table_args__ = (
+        CheckConstraint(_one_of("risk", RiskGrade), name="risk"),
+        CheckConstraint(f"category IS NULL OR {_one_of('category', Category)}", name="category"),
+        UniqueConstraint("dispute_id", name="uq_screening_entry_dispute_id"),
+        Index("ix_screening_entry_found_on", "found_on", "id"),
+        Index("ix_screening_entry_grid_found_on", "grid", "found_on"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    found_on: Mapped[dt.date] = mapped_column(Date)
+    grid: Mapped[str] = mapped_column(String(100), default="")
+    grid_worker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("roster_member.id", ondelete="SET NULL"), nullable=True
+    )
+    # The grid worker's name as written (kept if the roster entry is later removed).
+    grid_worker: Mapped[str] = mapped_column(String(100), default="")
+    household: Mapped[str] = mapped_column(String(200), default="")
+    address: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    conflict: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str | None] = mapped_column(String(32), nullable=True)
+    risk: Mapped[str] = mapped_column(String(16), default=RiskGrade.BLUE.value)
+    action: Mapped[str] = mapped_column(Text, default="")
+    handed_to: Mapped[str] = mapped_column(String(200), default="")
+    remarks: Mapped[str] = mapped_column(Text, default="")
+    dispute_id: Mapped[int | None] = mapped_column(
+        ForeignKey("dispute.id", ondelete="SET NULL"), nullable=True
+    )
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    created_by: Mapped[str] = mapped_column(String(100), default="")
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    row_version: Mapped[int] = mapped_column(Integer, default=1)
+
+    __mapper_args__ = {"version_id_col": row_version}
+
+    dispute: Mapped[Dispute | None] = relationship()
+    grid_worker_member: Mapped[RosterMember | None] = relationship()

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from mediation_desk.domain.errors import ConcurrentModification, StorageError
+from mediation_desk.persistence import figures as _figures  # noqa: F401  (mapper events)
 from mediation_desk.persistence.engine import writer
 
 _MESSAGES = {

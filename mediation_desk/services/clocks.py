@@ -13,6 +13,7 @@ import datetime as dt
 from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import Session
 
+from mediation_desk.domain import figures
 from mediation_desk.domain.agreements import AgreementKind, AgreementStatus, PerformanceWay
 from mediation_desk.domain.calendar import WorkingCalendar
 from mediation_desk.domain.deadlines import (
@@ -24,7 +25,7 @@ from mediation_desk.domain.deadlines import (
     VisitClock,
     case_deadlines,
 )
-from mediation_desk.domain.followups import Performance, VisitStatus
+from mediation_desk.domain.followups import WHOLE_AGREEMENT, Performance, VisitStatus
 from mediation_desk.domain.vocabulary import DisputeKind, DisputeState
 from mediation_desk.persistence.models import (
     Agreement,
@@ -141,6 +142,41 @@ def refresh(session: Session, dispute: Dispute, settings: StationSettings) -> No
     session.execute(delete(CaseDeadline).where(CaseDeadline.dispute_id == dispute.id))
     for row in deadline_rows(tracked(session, dispute, settings), dispute.id):
         session.add(CaseDeadline(**row))
+    performed = agreement_performed_on(session, dispute)
+    if dispute.performed_on != performed:
+        dispute.performed_on = performed
+
+
+def agreement_performed_on(session: Session, dispute: Dispute) -> dt.date | None:
+    """When the agreement in force was found wholly performed (for the figures); None
+    while the case is not settled or closed, or something is still to perform."""
+    if dispute.state not in (DisputeState.SETTLED.value, DisputeState.CLOSED.value):
+        return None
+    agreement = signed_agreement(session, dispute.id)
+    if agreement is None:
+        return None
+    visits = [
+        (v.visited_on, v.seq, v.performance or {})
+        for v in session.scalars(
+            select(FollowUpVisit).where(
+                FollowUpVisit.dispute_id == dispute.id,
+                FollowUpVisit.status == VisitStatus.DONE.value,
+                FollowUpVisit.visited_on.is_not(None),
+            )
+        )
+    ]
+    if agreement.kind == AgreementKind.ORAL.value or not agreement.terms:
+        keys, on_the_spot, carried = [WHOLE_AGREEMENT], set(), set()
+    else:
+        keys = [str(t.id) for t in agreement.terms]
+        on_the_spot = {str(t.id) for t in agreement.terms
+                       if t.way == PerformanceWay.ON_THE_SPOT.value}
+        done = {k for _, _, p in visits for k, how in p.items() if how == Performance.FULLY.value}
+        carried = _carried_over(session, agreement, done)
+    return figures.performed_on(
+        signed_on=agreement.signed_on, term_keys=keys, on_the_spot=on_the_spot,
+        carried_over=carried, visits=visits,
+    )
 
 
 def rebuild(session: Session, settings: StationSettings, *, states: tuple[str, ...] | None = None) -> int:

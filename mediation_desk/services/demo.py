@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from sqlalchemy import func, insert, select
 
+from mediation_desk.domain import figures
 from mediation_desk.domain.calendar import WorkingCalendar
 from mediation_desk.domain.deadlines import CaseClockFacts, TermClock, VisitClock, case_deadlines
 from mediation_desk.domain.errors import StorageError
@@ -433,7 +434,9 @@ _TYPED_COLUMNS = {"accepted_on", "concluded_on", "occurred_on", "amount", "birth
                   "registered_at", "registered_on", "updated_at", "at", "intake_flags",
                   "held_on", "next_on", "recorded_at", "red_acknowledged_at", "reopened_on",
                   "signed_on", "signed_at", "created_at", "deadline", "due_on", "planned_on",
-                  "visited_on", "due", "party_ids", "performance", "satisfaction_police"}
+                  "visited_on", "due", "party_ids", "performance", "satisfaction_police",
+                  "performed_on", "judicial_confirmed_on", "turned_criminal_on",
+                  "group_incident_on"}
 
 
 def _one_case(rng, names, dispute_id, number, day, serial, state, category, source,  # type: ignore[no-untyped-def]
@@ -512,8 +515,46 @@ def _one_case(rng, names, dispute_id, number, day, serial, state, category, sour
         duty_leader="刘所长" if risk is RiskGrade.RED else "",
         recurrences=story.recurrences, reopened_on=story.reopened_on,
         long_running_reason=long_running,
+        **_figure_columns(story, state, dispute_id, people),
     )
     return dispute, parties, story
+
+
+def _figure_columns(story: _Story, state: DisputeState, dispute_id: int, people: int) -> dict:
+    """The columns the figures read (domain.figures), as persistence.figures would set
+    them, and the facts recorded on a few cases: agreements found performed, judicial
+    confirmations, disputes turned criminal, group incidents prevented."""
+    held = [s["held_on"] for s in story.sessions]
+    concluded = state in (DisputeState.SETTLED, DisputeState.CLOSED)
+    signed = next((a for a in reversed(story.agreements) if a["status"] == "signed"), None)
+    performed = None
+    if concluded and signed is not None:
+        keys = [str(t["id"]) for t in story.terms if t["agreement_id"] == signed["id"]] or [
+            WHOLE_AGREEMENT]
+        spot = {str(t["id"]) for t in story.terms
+                if t["agreement_id"] == signed["id"] and t["way"] == "on_the_spot"}
+        performed = figures.performed_on(
+            signed_on=signed["signed_on"], term_keys=keys, on_the_spot=spot, carried_over=set(),
+            visits=[(v["visited_on"], v["seq"], v["performance"]) for v in story.visits
+                    if v["status"] == "done"],
+        )
+    # Rare recorded facts, spread by the case's id so the random stream is unchanged.
+    judicial = (signed["signed_on"] + dt.timedelta(days=12)
+                if concluded and signed is not None and signed["kind"] == "written"
+                and dispute_id % 23 == 0 else None)
+    criminal = (story.concluded_on if state in (DisputeState.FAILED, DisputeState.REFERRED)
+                and story.concluded_on and dispute_id % 17 == 0 else None)
+    group = (story.accepted_on + dt.timedelta(days=1)
+             if story.accepted_on and people >= 6 and dispute_id % 5 == 0 else None)
+    return dict(
+        accepted_day=figures.day_number(story.accepted_on),
+        concluded_day=figures.day_number(story.concluded_on),
+        outcome=int(figures.outcome_of(state.value, story.settlement)),
+        first_session_day=figures.day_number(min(held)) if held else None,
+        last_session_day=figures.day_number(max(held)) if held else None,
+        performed_on=performed, judicial_confirmed_on=judicial,
+        turned_criminal_on=criminal, group_incident_on=group,
+    )
 
 
 _CALENDAR: WorkingCalendar | None = None

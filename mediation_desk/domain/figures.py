@@ -1,0 +1,84 @@
+"""How a dispute's record reads for the figures (DOMAIN §10), as small integers.
+
+The figures count disputes over date ranges at 100,000 rows; comparing text dates and
+state names row by row is what makes such a query slow on SQLite.  So each dispute also
+carries its dates as day numbers and its ending as an `Outcome` code, kept in step with
+the record whenever it is saved (`persistence.figures`) and read only by the figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import IntEnum
+
+from mediation_desk.domain.vocabulary import DisputeState
+
+_EPOCH = dt.date(1970, 1, 1)
+
+
+class Outcome(IntEnum):
+    """How the dispute's mediation ended, as the record stands now."""
+
+    OPEN = 0  # not concluded (registered, accepted, in mediation)
+    SETTLED = 1  # settled or closed after settling (an agreement was made)
+    FAILED = 2  # mediation failed (调解不成)
+    DECLINED = 3
+    WITHDRAWN = 4
+    REFERRED = 5  # referred to another route; counts as failed too
+    CLOSED_OTHER = 6  # closed without a recorded settlement
+
+
+def outcome_of(state: str, settlement: str | None) -> Outcome:
+    """The outcome code of a dispute in `state` with `settlement` (its agreement kind)."""
+    if state in (DisputeState.SETTLED.value, DisputeState.CLOSED.value):
+        return Outcome.SETTLED if settlement else Outcome.CLOSED_OTHER
+    return {
+        DisputeState.FAILED.value: Outcome.FAILED,
+        DisputeState.DECLINED.value: Outcome.DECLINED,
+        DisputeState.WITHDRAWN.value: Outcome.WITHDRAWN,
+        DisputeState.REFERRED.value: Outcome.REFERRED,
+    }.get(state, Outcome.OPEN)
+
+
+def day_number(day: dt.date | None) -> int | None:
+    """Days since 1970-01-01 (None stays None)."""
+    return None if day is None else (day - _EPOCH).days
+
+
+def from_day_number(number: int) -> dt.date:
+    return _EPOCH + dt.timedelta(days=number)
+
+
+def performed_on(
+    *,
+    signed_on: dt.date | None,
+    term_keys: list[str],
+    on_the_spot: set[str],
+    carried_over: set[str],
+    visits: list[tuple[dt.date, int, dict[str, str]]],
+) -> dt.date | None:
+    """The day the agreement was found wholly performed (协议履行完毕), or None.
+
+    `term_keys` are the keys the visits answer for (term ids, or the whole oral
+    agreement); `on_the_spot` were performed at signing; `carried_over` were found
+    performed under an earlier version of a corrected agreement.  `visits` are the visits
+    made: (visited_on, seq, {term key: performance}).  A term counts as performed when
+    the latest visit that spoke of it found it fully performed; the day is that of the
+    last such finding (the signing day when nothing was left to perform after it).
+    """
+    if signed_on is None:
+        return None
+    latest: dict[str, tuple[str, dt.date]] = {}
+    for visited_on, _seq, performance in sorted(visits, key=lambda v: (v[0], v[1])):
+        for key, how in performance.items():
+            latest[key] = (how, visited_on)
+    day = signed_on
+    for key in term_keys:
+        if key in on_the_spot:
+            continue
+        how, when = latest.get(key, ("", signed_on))
+        if how == "fully":
+            day = max(day, when)
+        elif key not in carried_over:
+            return None
+    return day
