@@ -26,7 +26,6 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -127,20 +126,8 @@ class Dispute(Base):
             "tier", "category", "source", "grid", "mediator_id",
             "accepted_day", "concluded_day", "outcome",
             "first_session_day", "last_session_day", "amount",
+            "performed_on", "judicial_confirmed_on", "turned_criminal_on", "group_incident_on",
         ),
-        # Facts recorded on a few disputes, counted by date range.
-        Index("ix_dispute_turned_criminal_on", "turned_criminal_on",
-              sqlite_where=text("turned_criminal_on IS NOT NULL"),
-              postgresql_where=text("turned_criminal_on IS NOT NULL")),
-        Index("ix_dispute_group_incident_on", "group_incident_on",
-              sqlite_where=text("group_incident_on IS NOT NULL"),
-              postgresql_where=text("group_incident_on IS NOT NULL")),
-        Index("ix_dispute_judicial_confirmed_on", "judicial_confirmed_on",
-              sqlite_where=text("judicial_confirmed_on IS NOT NULL"),
-              postgresql_where=text("judicial_confirmed_on IS NOT NULL")),
-        Index("ix_dispute_performed_on", "performed_on",
-              sqlite_where=text("performed_on IS NOT NULL"),
-              postgresql_where=text("performed_on IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

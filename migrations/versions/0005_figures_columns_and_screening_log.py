@@ -31,12 +31,6 @@ _CATEGORIES = (
     'medical', 'traffic', 'property_management', 'other',
 )
 _DAY_COLUMNS = ('accepted_day', 'concluded_day', 'first_session_day', 'last_session_day')
-_PARTIAL_INDEXES = {
-    'ix_dispute_turned_criminal_on': 'turned_criminal_on',
-    'ix_dispute_group_incident_on': 'group_incident_on',
-    'ix_dispute_judicial_confirmed_on': 'judicial_confirmed_on',
-    'ix_dispute_performed_on': 'performed_on',
-}
 
 
 def _days(column: str, dialect: str) -> str:
@@ -77,13 +71,10 @@ def upgrade() -> None:
     op.create_index(
         'ix_dispute_figures', 'dispute',
         ['tier', 'category', 'source', 'grid', 'mediator_id', 'accepted_day',
-         'concluded_day', 'outcome', 'first_session_day', 'last_session_day', 'amount'],
+         'concluded_day', 'outcome', 'first_session_day', 'last_session_day', 'amount',
+         'performed_on', 'judicial_confirmed_on', 'turned_criminal_on', 'group_incident_on'],
         unique=False,
     )
-    for index, column in _PARTIAL_INDEXES.items():
-        where = sa.text(f'{column} IS NOT NULL')
-        op.create_index(index, 'dispute', [column], unique=False,
-                        sqlite_where=where, postgresql_where=where)
 
     op.create_table('screening_entry',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -123,8 +114,6 @@ def downgrade() -> None:
     op.drop_index('ix_screening_entry_grid_found_on', table_name='screening_entry')
     op.drop_index('ix_screening_entry_found_on', table_name='screening_entry')
     op.drop_table('screening_entry')
-    for index in _PARTIAL_INDEXES:
-        op.drop_index(index, table_name='dispute')
     op.drop_index('ix_dispute_figures', table_name='dispute')
     # Plain ALTER TABLE DROP COLUMN (SQLite 3.35+), not a batch rebuild: keeps triggers.
     for name in ('outcome', *_DAY_COLUMNS, *_DATE_COLUMNS):
