@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 from enum import IntEnum
 
-from mediation_desk.domain.vocabulary import DisputeState
+from mediation_desk.domain.errors import ValidationError
+from mediation_desk.domain.vocabulary import DisputeState, LabelledEnum
 
 _EPOCH = dt.date(1970, 1, 1)
 
@@ -82,3 +83,52 @@ def performed_on(
         elif key not in carried_over:
             return None
     return day
+
+
+class RecordedFact(LabelledEnum):
+    """Facts about a dispute that the figures count "as recorded" (DOMAIN §10)."""
+
+    CRIMINAL = ("criminal", "民转刑")
+    GROUP_PREVENTED = ("group_prevented", "防止群体性事件")
+    JUDICIAL = ("judicial", "司法确认")
+
+    @property
+    def column(self) -> str:
+        return {
+            "criminal": "turned_criminal_on",
+            "group_prevented": "group_incident_on",
+            "judicial": "judicial_confirmed_on",
+        }[self.value]
+
+
+def fact_problems(
+    fact: RecordedFact,
+    *,
+    on: dt.date | None,
+    today: dt.date,
+    accepted_on: dt.date | None,
+    registered_on: dt.date,
+    signed_written_on: dt.date | None,
+    note: str,
+) -> list[ValidationError]:
+    """What is wrong with recording `fact` on day `on` (errors keyed "on" and "note")."""
+    problems: list[ValidationError] = []
+    if on is None:
+        problems.append(ValidationError("on", "请填写日期"))
+    elif on > today:
+        problems.append(ValidationError("on", "日期不能晚于今天"))
+    elif on < (accepted_on or registered_on):
+        problems.append(ValidationError("on", "日期不能早于案件受理（登记）日期"))
+    if fact is RecordedFact.JUDICIAL:
+        if signed_written_on is None:
+            problems.append(ValidationError(
+                "on", "只有已签字生效的书面调解协议才能申请司法确认"))
+        elif on is not None and on < signed_written_on:
+            problems.append(ValidationError("on", "司法确认日期不能早于协议签字日期"))
+    if not note.strip():
+        problems.append(ValidationError("note", {
+            RecordedFact.CRIMINAL: "请写明转为刑事案件的情况（如案件编号、办案单位）",
+            RecordedFact.GROUP_PREVENTED: "请写明涉及人数和采取的措施",
+            RecordedFact.JUDICIAL: "请写明确认的法院及裁定书文号",
+        }[fact]))
+    return problems

@@ -123,8 +123,8 @@ class Dispute(Base):
         # one ordered pass, grouped by the five breakdowns, comparing integers only.
         Index(
             "ix_dispute_figures",
-            "tier", "category", "source", "grid", "mediator_id",
-            "accepted_day", "concluded_day", "outcome",
+            "tier", "category", "source", "grid", "mediator_id", "outcome",
+            "accepted_day", "concluded_day",
             "first_session_day", "last_session_day", "amount",
             "performed_on", "judicial_confirmed_on", "turned_criminal_on", "group_incident_on",
         ),
@@ -273,8 +273,10 @@ class DisputeEvent(Base):
     __tablename__ = "dispute_event"
     __table_args__ = (
         CheckConstraint(_one_of("kind", EventKind), name="kind"),
-        # The figures count moves of a kind over a date range (escalations, reopenings).
-        Index("ix_dispute_event_kind_at", "kind", "at"),
+        # The figures count moves of a kind over a date range (escalations by tier pair,
+        # reopenings after settling), read from this index alone.
+        Index("ix_dispute_event_figures", "kind", "at", "from_tier", "to_tier",
+              "from_state", "dispute_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -53,6 +53,7 @@ from mediation_desk.services.dto import (
     SortKey,
 )
 from mediation_desk.services.settings import SettingsService
+from mediation_desk.services.stats import figure_clause
 from mediation_desk.services.views import agreement_view, visit_view
 
 Clock = Callable[[], dt.datetime]
@@ -313,6 +314,8 @@ def _filtered(query: Select, filters: CaseFilter, session: Session, today: dt.da
         )
     if filters.overdue_only:
         query = query.where(clocks.overdue_ids_clause(today))
+    if filters.figure is not None:
+        query = query.where(figure_clause(filters.figure, today))
     return apply_search(query, filters.search, session)
 
 
@@ -496,6 +499,10 @@ def _case_detail(d: Dispute, deadlines: tuple[DeadlineView, ...] = ()) -> CaseDe
         recurrences=d.recurrences or 0,
         reopened_on=d.reopened_on,
         long_running_reason=d.long_running_reason or "",
+        turned_criminal_on=d.turned_criminal_on,
+        group_incident_on=d.group_incident_on,
+        judicial_confirmed_on=d.judicial_confirmed_on,
+        performed_on=d.performed_on,
         agreements=tuple(agreement_view(a) for a in d.agreements),
         visits=tuple(visit_view(v) for v in d.visits),
         deadlines=deadlines,

@@ -45,6 +45,25 @@ class SortKey(enum.Enum):
 
 
 @dataclass(frozen=True)
+class FigureSelection:
+    """The disputes behind one figure: what a click on the dashboard opens.
+
+    `figure` is one of stats.FIGURES or stats.OTHER_FIGURES, or "escalations" with `pair` "1→2";
+    `breakdown`/`key` narrow it to one row of a breakdown (key as stored: the tier
+    number, the category identifier, the mediator's id...).  `label` is what the case
+    list shows above the filtered list.
+    """
+
+    figure: str
+    date_from: dt.date
+    date_to: dt.date
+    breakdown: str | None = None
+    key: str | None = None
+    pair: str | None = None
+    label: str = ""
+
+
+@dataclass(frozen=True)
 class CaseFilter:
     """What the case list shows; empty sets mean "any"."""
 
@@ -59,6 +78,8 @@ class CaseFilter:
     red_alerts_only: bool = False
     # Disputes with a clock past its date (`overdue_on`, default: the service's today).
     overdue_only: bool = False
+    # Exactly the disputes counted in one figure of the dashboard (its drill-down).
+    figure: FigureSelection | None = None
 
 
 @dataclass(frozen=True)
@@ -438,6 +459,11 @@ class CaseDetail:
     recurrences: int = 0
     reopened_on: dt.date | None = None
     long_running_reason: str = ""
+    # Facts recorded for the figures (DOMAIN §10); performed_on is set from the visits.
+    turned_criminal_on: dt.date | None = None
+    group_incident_on: dt.date | None = None
+    judicial_confirmed_on: dt.date | None = None
+    performed_on: dt.date | None = None
     # Every agreement version, oldest first; the current one is `agreement`.
     agreements: tuple[AgreementView, ...] = field(default_factory=tuple)
     visits: tuple[VisitView, ...] = field(default_factory=tuple)

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from mediation_desk.domain.agreements import AgreementKind
 from mediation_desk.domain.errors import (
     ConcurrentModification,
     IllegalTransition,
@@ -35,6 +36,7 @@ from mediation_desk.domain.escalation import (
     can_set_tier,
     decide,
 )
+from mediation_desk.domain.figures import RecordedFact, fact_problems
 from mediation_desk.domain.followups import VisitStatus
 from mediation_desk.domain.sessions import (
     Participant,
@@ -136,6 +138,50 @@ class FlowService:
             )
             dispute.updated_at = now
             clocks.refresh(session, dispute, settings)
+            session.commit()
+        return self._cases.detail(dispute_id)
+
+    def record_fact(
+        self,
+        *,
+        dispute_id: int,
+        expected_version: int,
+        fact: RecordedFact,
+        on: dt.date | None,
+        note: str,
+        by: str,
+    ) -> CaseDetail:
+        """Record 民转刑, a group incident prevented, or the court's confirmation of the
+        agreement (DOMAIN §10: counted "as recorded"); `on=None` withdraws a wrong record,
+        with `note` saying why.  Each is an event on the timeline too."""
+        now = self._clock()
+        with self._uow.write() as session:
+            dispute = _get(session, dispute_id)
+            _check_version(dispute, expected_version)
+            if on is None:
+                if not note.strip():
+                    raise ValidationErrors([ValidationError("note", "请写明撤销这条记录的原因")])
+                text = f"撤销{fact.label}记录：{note.strip()}"
+            else:
+                agreement = clocks.signed_agreement(session, dispute.id)
+                written = (agreement.signed_on if agreement is not None
+                           and agreement.kind == AgreementKind.WRITTEN.value else None)
+                problems = fact_problems(
+                    fact, on=on, today=now.date(), accepted_on=dispute.accepted_on,
+                    registered_on=dispute.registered_on, signed_written_on=written, note=note,
+                )
+                if problems:
+                    raise ValidationErrors(problems)
+                text = f"记录{fact.label}（{on.isoformat()}）：{note.strip()}"
+            setattr(dispute, fact.column, on)
+            session.add(
+                DisputeEvent(
+                    dispute_id=dispute.id, at=now, kind=EventKind.NOTE.value, by=by,
+                    reason=text,
+                    data={"fact": fact.value, "on": on.isoformat() if on else None},
+                )
+            )
+            dispute.updated_at = now
             session.commit()
         return self._cases.detail(dispute_id)
 

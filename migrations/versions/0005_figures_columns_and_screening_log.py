@@ -70,11 +70,17 @@ def upgrade() -> None:
     )
     op.create_index(
         'ix_dispute_figures', 'dispute',
-        ['tier', 'category', 'source', 'grid', 'mediator_id', 'accepted_day',
-         'concluded_day', 'outcome', 'first_session_day', 'last_session_day', 'amount',
+        ['tier', 'category', 'source', 'grid', 'mediator_id', 'outcome', 'accepted_day',
+         'concluded_day', 'first_session_day', 'last_session_day', 'amount',
          'performed_on', 'judicial_confirmed_on', 'turned_criminal_on', 'group_incident_on'],
         unique=False,
     )
+
+    # Escalations by tier pair and reopenings, counted from the index alone.
+    op.drop_index('ix_dispute_event_kind_at', table_name='dispute_event')
+    op.create_index('ix_dispute_event_figures', 'dispute_event',
+                    ['kind', 'at', 'from_tier', 'to_tier', 'from_state', 'dispute_id'],
+                    unique=False)
 
     op.create_table('screening_entry',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -115,6 +121,8 @@ def downgrade() -> None:
     op.drop_index('ix_screening_entry_found_on', table_name='screening_entry')
     op.drop_table('screening_entry')
     op.drop_index('ix_dispute_figures', table_name='dispute')
+    op.drop_index('ix_dispute_event_figures', table_name='dispute_event')
+    op.create_index('ix_dispute_event_kind_at', 'dispute_event', ['kind', 'at'], unique=False)
     # Plain ALTER TABLE DROP COLUMN (SQLite 3.35+), not a batch rebuild: keeps triggers.
     for name in ('outcome', *_DAY_COLUMNS, *_DATE_COLUMNS):
         op.drop_column('dispute', name)

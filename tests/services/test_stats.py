@@ -4,6 +4,7 @@ second way (from the case records in Python) and compared."""
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from test_followups import Clock, mediating, move, register, settled
@@ -99,3 +100,154 @@ def test_a_reopened_case_is_a_recurrence_and_no_longer_settled(svc, clock):
     stats = svc.stats.figures(D(2026, 11, 1), D(2026, 11, 30))
     assert stats.recurrences == 1 and stats.totals.settled == 0
     assert stats.followups_done == 1
+
+
+# --------------------------------------------------------------------------- new figures
+def _ids(svc, selection):
+    return set(svc.cases.list_ids(filters=CaseFilter(figure=selection)))
+
+
+def test_every_figure_drills_down_to_exactly_the_disputes_it_counts(svc, clock):
+    """The dashboard's click: the case list filtered by a figure has as many disputes as
+    the figure says, in the totals and in each breakdown row."""
+    from mediation_desk.services.dto import FigureSelection
+    from mediation_desk.services.stats import FIGURES
+
+    settled(svc)
+    settled(svc)
+    failed = move(svc, mediating(svc), Move.FAIL, reason="分歧大")
+    move(svc, failed, Move.REFER, route=ReferralRoute.LITIGATION)
+    declined = register(svc)
+    move(svc, declined, Move.DECLINE, decline_reason=DeclineReason.COURT_ACCEPTED)
+    a, b = D(2026, 11, 1), D(2026, 11, 30)
+    stats = svc.stats.figures(a, b)
+    for name in FIGURES:
+        assert len(_ids(svc, FigureSelection(name, a, b))) == getattr(stats.totals, name), name
+        for breakdown, rows in stats.breakdowns.items():
+            for figures in rows.values():
+                chosen = _ids(svc, FigureSelection(name, a, b, breakdown, figures.key))
+                assert len(chosen) == getattr(figures, name), (name, breakdown, figures.key)
+    due = _ids(svc, FigureSelection("followups_due", a, b))
+    assert len(due) == 2  # both settled cases have visits due in November
+
+
+def test_agreement_performed_is_counted_when_a_visit_finds_every_term_performed(svc, clock):
+    from test_followups import visit_record
+
+    d = settled(svc)
+    assert svc.cases.detail(d.id).performed_on is None
+    clock.days(3)
+    visit = d.visits[0]
+    svc.followups.record(visit_id=visit.id, expected_row_version=visit.row_version, by="x",
+                         record=visit_record(d, clock().date()))
+    detail = svc.cases.detail(d.id)
+    assert detail.performed_on == clock().date()
+    stats = svc.stats.figures(D(2026, 11, 1), D(2026, 11, 30))
+    assert stats.totals.performed == 1
+    assert svc.stats.figures(D(2026, 10, 1), D(2026, 10, 31)).totals.performed == 0
+
+
+def test_an_agreement_performed_on_the_spot_counts_as_performed_at_signing(svc, clock):
+    from test_followups import agreement
+
+    from mediation_desk.domain.agreements import PerformanceWay, TermDraft
+    from mediation_desk.domain.escalation import SettlementKind
+
+    d = mediating(svc)
+    respondent = d.parties[1]
+    svc.agreements.save_draft(
+        dispute_id=d.id, expected_edit_version=None, by="x",
+        draft=agreement(d, terms=(TermDraft("当场赔偿300元", way=PerformanceWay.ON_THE_SPOT,
+                                            obligor_party_id=respondent.id,
+                                            amount=Decimal("300")),)),
+    )
+    d = move(svc, svc.cases.detail(d.id), Move.SETTLE, settlement=SettlementKind.WRITTEN)
+    assert d.performed_on == clock().date()
+
+
+def test_recorded_facts_are_checked_counted_and_on_the_timeline(svc, clock):
+    from mediation_desk.domain.errors import ValidationErrors
+    from mediation_desk.domain.figures import RecordedFact
+
+    d = settled(svc)
+    with pytest.raises(ValidationErrors) as refused:
+        svc.flow.record_fact(dispute_id=d.id, expected_version=d.version,
+                             fact=RecordedFact.CRIMINAL, on=D(2026, 12, 25), note="", by="x")
+    assert {e.field for e in refused.value.errors} == {"on", "note"}
+    d = svc.flow.record_fact(dispute_id=d.id, expected_version=d.version,
+                             fact=RecordedFact.JUDICIAL, on=clock().date(),
+                             note="潼川区人民法院（2026）川0922民特12号", by="x")
+    assert d.judicial_confirmed_on == clock().date()
+    assert "司法确认" in d.events[-1].reason
+    d = svc.flow.record_fact(dispute_id=d.id, expected_version=d.version,
+                             fact=RecordedFact.GROUP_PREVENTED, on=clock().date(),
+                             note="涉及12人，现场劝离", by="x")
+    stats = svc.stats.figures(D(2026, 11, 1), D(2026, 11, 30))
+    assert (stats.totals.judicial, stats.totals.group_prevented, stats.totals.criminal) == (1, 1, 0)
+    # Withdrawn with a reason: no longer counted.
+    with pytest.raises(ValidationErrors):
+        svc.flow.record_fact(dispute_id=d.id, expected_version=d.version,
+                             fact=RecordedFact.GROUP_PREVENTED, on=None, note=" ", by="x")
+    svc.flow.record_fact(dispute_id=d.id, expected_version=d.version,
+                         fact=RecordedFact.GROUP_PREVENTED, on=None, note="录入错误", by="x")
+    assert svc.stats.figures(D(2026, 11, 1), D(2026, 11, 30)).totals.group_prevented == 0
+
+
+def test_judicial_confirmation_needs_a_signed_written_agreement(svc):
+    from mediation_desk.domain.errors import ValidationErrors
+    from mediation_desk.domain.figures import RecordedFact
+
+    d = mediating(svc)
+    with pytest.raises(ValidationErrors) as refused:
+        svc.flow.record_fact(dispute_id=d.id, expected_version=d.version,
+                             fact=RecordedFact.JUDICIAL, on=svc.clock().date(), note="x", by="x")
+    assert "书面调解协议" in refused.value.errors[0].message
+
+
+def test_figure_columns_follow_the_record_through_every_write(svc, clock):
+    """The day numbers and outcome code the figures read equal domain.figures applied to
+    the record, after each kind of write (register, accept, session, settle, reopen)."""
+    from sqlalchemy import select
+
+    from mediation_desk.domain.figures import day_number, outcome_of
+    from mediation_desk.persistence.models import Dispute, MediationSession
+
+    def check():
+        with svc.uow.read() as session:
+            for row in session.scalars(select(Dispute)):
+                held = [s.held_on for s in session.scalars(
+                    select(MediationSession).where(MediationSession.dispute_id == row.id))]
+                assert row.accepted_day == day_number(row.accepted_on)
+                assert row.concluded_day == day_number(row.concluded_on)
+                assert row.outcome == outcome_of(row.state, row.settlement)
+                assert row.first_session_day == (day_number(min(held)) if held else None)
+                assert row.last_session_day == (day_number(max(held)) if held else None)
+
+    from test_followups import visit_record
+
+    from mediation_desk.domain.followups import Performance
+
+    register(svc)
+    check()
+    d = settled(svc)
+    check()
+    clock.days(3)
+    visit = d.visits[0]
+    svc.followups.record(visit_id=visit.id, expected_row_version=visit.row_version, by="x",
+                         record=visit_record(d, clock().date(), how=Performance.REFUSED))
+    svc.followups.reopen(visit_id=visit.id, expected_version=svc.cases.detail(d.id).version,
+                         by="x")
+    check()
+    failed = move(svc, mediating(svc), Move.FAIL, reason="分歧大")
+    check()
+    assert failed.row.state is DisputeState.FAILED
+
+
+def test_figures_keep_their_json_keys(svc):
+    data = svc.stats.figures(D(2026, 1, 1), D(2026, 12, 31)).as_json()
+    for key in ("received", "mediated", "settled", "failed", "declined", "withdrawn",
+                "referred", "success_rate", "performed", "judicial", "criminal",
+                "group_prevented", "escalations", "recurrences", "followups",
+                "amount_involved", "by_tier", "by_category", "by_source", "by_grid",
+                "by_mediator"):
+        assert key in data
