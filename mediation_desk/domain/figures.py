@@ -12,7 +12,7 @@ import datetime as dt
 from enum import IntEnum
 
 from mediation_desk.domain.errors import ValidationError
-from mediation_desk.domain.vocabulary import DisputeState, LabelledEnum
+from mediation_desk.domain.vocabulary import Category, DisputeState, LabelledEnum, Source, Tier
 
 _EPOCH = dt.date(1970, 1, 1)
 
@@ -132,3 +132,83 @@ def fact_problems(
             RecordedFact.JUDICIAL: "请写明确认的法院及裁定书文号",
         }[fact]))
     return problems
+
+
+# What the dashboard, the monthly report and the ledger call each figure (Chinese data,
+# like the vocabularies' labels).
+FIGURE_LABELS = {
+    "received": "受理数",
+    "mediated": "调解数",
+    "settled": "调解成功",
+    "failed": "调解不成",
+    "declined": "不予受理",
+    "withdrawn": "撤回",
+    "referred": "移送",
+    "success_rate": "调解成功率",
+    "performed": "协议履行完毕",
+    "judicial": "司法确认",
+    "criminal": "民转刑",
+    "group_prevented": "防止群体性事件",
+    "recurrences": "反复",
+    "escalations": "升降级",
+    "followups_due": "应回访",
+    "followups_done": "已回访",
+    "followups_overdue": "逾期未回访",
+    "amount": "涉及金额（元）",
+}
+BREAKDOWN_LABELS = {
+    "tier": "层级",
+    "category": "类别",
+    "source": "来源",
+    "grid": "网格",
+    "mediator": "调解员",
+}
+
+
+def breakdown_key_label(breakdown: str, key: str) -> str:
+    """How one row of a breakdown is named: 第一层级, 邻里, 110警情转办, a grid, a name."""
+    if breakdown == "tier":
+        return Tier(int(key)).label if key else "未定"
+    if breakdown == "category":
+        return Category(key).label if key else "未分类"
+    if breakdown == "source":
+        return Source(key).label if key else "未填"
+    if breakdown == "grid":
+        return key or "未填网格"
+    return key or "未指派调解员"
+
+
+# Per-dispute figures: each one a condition on a dispute's record (see `conditions`).
+FIGURES = (
+    "received", "mediated", "settled", "failed", "declined", "withdrawn", "referred",
+    "performed", "judicial", "criminal", "group_prevented",
+)
+BREAKDOWNS = ("tier", "category", "source", "grid", "mediator")
+# Figures of other records (events, visits), each with a drill-down to its disputes.
+OTHER_FIGURES = ("recurrences", "followups_due", "followups_done", "followups_overdue")
+
+
+def success_rate(settled: int, failed: int) -> float | None:
+    """settled ÷ (settled + failed) as a percentage, one decimal; None if none concluded."""
+    concluded = settled + failed
+    if concluded == 0:
+        return None
+    return round(100 * settled / concluded, 1)
+
+
+def month_range(month: str) -> tuple[dt.date, dt.date]:
+    """"2026-10" -> (2026-10-01, 2026-10-31); ValueError when unreadable."""
+    year, number = (int(x) for x in month.split("-"))
+    first = dt.date(year, number, 1)
+    following = dt.date(year + (number == 12), number % 12 + 1, 1)
+    return first, following - dt.timedelta(days=1)
+
+
+def previous_month(first: dt.date) -> tuple[dt.date, dt.date]:
+    """The month before the one starting on `first`."""
+    last = first - dt.timedelta(days=1)
+    return last.replace(day=1), last
+
+
+def same_month_last_year(first: dt.date) -> tuple[dt.date, dt.date]:
+    return month_range(f"{first.year - 1}-{first.month:02d}")

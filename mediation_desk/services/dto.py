@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from mediation_desk.domain.agreements import AgreementKind, AgreementStatus, PerformanceWay
 from mediation_desk.domain.deadlines import DeadlineKind
+from mediation_desk.domain.figures import BREAKDOWNS, FIGURES, success_rate
 from mediation_desk.domain.followups import (
     Performance,
     Satisfaction,
@@ -613,3 +614,68 @@ class DueVisit:
             "deadlines": [d.as_json() for d in self.deadlines],
             "mediator": self.mediator,
         }
+
+
+@dataclass(frozen=True)
+class Figures:
+    received: int = 0
+    mediated: int = 0
+    settled: int = 0
+    failed: int = 0
+    declined: int = 0
+    withdrawn: int = 0
+    referred: int = 0
+    performed: int = 0
+    judicial: int = 0
+    criminal: int = 0
+    group_prevented: int = 0
+    amount: Decimal = Decimal("0.00")
+    # The breakdown key as stored (tier number, category id, mediator id...): for the
+    # drill-down; "" for the totals.
+    key: str = field(default="", compare=False)
+
+    @property
+    def success_rate(self) -> float | None:
+        return success_rate(self.settled, self.failed)
+
+    def as_json(self) -> dict[str, object]:
+        data: dict[str, object] = {name: getattr(self, name) for name in FIGURES}
+        data["success_rate"] = self.success_rate
+        data["amount"] = str(self.amount)
+        return data
+
+
+@dataclass(frozen=True)
+class Stats:
+    date_from: dt.date
+    date_to: dt.date
+    totals: Figures
+    breakdowns: dict[str, dict[str, Figures]]  # breakdown -> shown key -> figures
+    escalations: dict[str, int]  # "1→2": count of moves
+    recurrences: int
+    followups_due: int
+    followups_done: int
+    followups_overdue: int
+    amount_involved: Decimal
+
+    def as_json(self) -> dict[str, object]:
+        data = self.totals.as_json()
+        data.update(
+            {
+                "from": self.date_from.isoformat(),
+                "to": self.date_to.isoformat(),
+                "escalations": dict(self.escalations),
+                "recurrences": self.recurrences,
+                "followups": {
+                    "due": self.followups_due,
+                    "done": self.followups_done,
+                    "overdue": self.followups_overdue,
+                },
+                "amount_involved": str(self.amount_involved),
+            }
+        )
+        for name in BREAKDOWNS:
+            data[f"by_{name}"] = {
+                key: figures.as_json() for key, figures in self.breakdowns[name].items()
+            }
+        return data

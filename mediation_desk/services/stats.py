@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sqlalchemy import (
@@ -52,7 +51,17 @@ from sqlalchemy import (
     union_all,
 )
 
-from mediation_desk.domain.figures import Outcome, day_number
+from mediation_desk.domain.figures import (
+    BREAKDOWNS,
+    FIGURES,
+    OTHER_FIGURES,
+    Outcome,
+    day_number,
+    month_range,
+    previous_month,
+    same_month_last_year,
+    success_rate,
+)
 from mediation_desk.domain.followups import VisitStatus
 from mediation_desk.domain.vocabulary import DisputeState, EventKind
 from mediation_desk.persistence.models import (
@@ -63,27 +72,15 @@ from mediation_desk.persistence.models import (
     RosterMember,
 )
 from mediation_desk.persistence.unit_of_work import UnitOfWork
-from mediation_desk.services.dto import FigureSelection
+from mediation_desk.services.dto import Figures, FigureSelection, Stats
+
+__all__ = [
+    "BREAKDOWNS", "FIGURES", "OTHER_FIGURES", "Figures", "Stats", "StatsService",
+    "conditions", "figure_clause", "month_range", "previous_month",
+    "same_month_last_year", "success_rate",
+]
 
 Clock = Callable[[], dt.datetime]
-
-# Per-dispute figures: each one a condition on a dispute's record (see `conditions`).
-FIGURES = (
-    "received", "mediated", "settled", "failed", "declined", "withdrawn", "referred",
-    "performed", "judicial", "criminal", "group_prevented",
-)
-BREAKDOWNS = ("tier", "category", "source", "grid", "mediator")
-# Figures of other records (events, visits), each with a drill-down to its disputes.
-OTHER_FIGURES = ("recurrences", "followups_due", "followups_done", "followups_overdue")
-
-
-def success_rate(settled: int, failed: int) -> float | None:
-    """settled ÷ (settled + failed) as a percentage, one decimal; None if none concluded."""
-    concluded = settled + failed
-    if concluded == 0:
-        return None
-    return round(100 * settled / concluded, 1)
-
 
 # The figures that are a way a mediation ended in the range, by outcome code.
 _ENDINGS = {
@@ -197,89 +194,6 @@ _DIMENSIONS = {
     "grid": Dispute.grid,
     "mediator": Dispute.mediator_id,
 }
-
-
-@dataclass(frozen=True)
-class Figures:
-    received: int = 0
-    mediated: int = 0
-    settled: int = 0
-    failed: int = 0
-    declined: int = 0
-    withdrawn: int = 0
-    referred: int = 0
-    performed: int = 0
-    judicial: int = 0
-    criminal: int = 0
-    group_prevented: int = 0
-    amount: Decimal = Decimal("0.00")
-    # The breakdown key as stored (tier number, category id, mediator id...): for the
-    # drill-down; "" for the totals.
-    key: str = field(default="", compare=False)
-
-    @property
-    def success_rate(self) -> float | None:
-        return success_rate(self.settled, self.failed)
-
-    def as_json(self) -> dict[str, object]:
-        data: dict[str, object] = {name: getattr(self, name) for name in FIGURES}
-        data["success_rate"] = self.success_rate
-        data["amount"] = str(self.amount)
-        return data
-
-
-@dataclass(frozen=True)
-class Stats:
-    date_from: dt.date
-    date_to: dt.date
-    totals: Figures
-    breakdowns: dict[str, dict[str, Figures]]  # breakdown -> shown key -> figures
-    escalations: dict[str, int]  # "1→2": count of moves
-    recurrences: int
-    followups_due: int
-    followups_done: int
-    followups_overdue: int
-    amount_involved: Decimal
-
-    def as_json(self) -> dict[str, object]:
-        data = self.totals.as_json()
-        data.update(
-            {
-                "from": self.date_from.isoformat(),
-                "to": self.date_to.isoformat(),
-                "escalations": dict(self.escalations),
-                "recurrences": self.recurrences,
-                "followups": {
-                    "due": self.followups_due,
-                    "done": self.followups_done,
-                    "overdue": self.followups_overdue,
-                },
-                "amount_involved": str(self.amount_involved),
-            }
-        )
-        for name in BREAKDOWNS:
-            data[f"by_{name}"] = {
-                key: figures.as_json() for key, figures in self.breakdowns[name].items()
-            }
-        return data
-
-
-def month_range(month: str) -> tuple[dt.date, dt.date]:
-    """"2026-10" -> (2026-10-01, 2026-10-31); ValueError when unreadable."""
-    year, number = (int(x) for x in month.split("-"))
-    first = dt.date(year, number, 1)
-    following = dt.date(year + (number == 12), number % 12 + 1, 1)
-    return first, following - dt.timedelta(days=1)
-
-
-def previous_month(first: dt.date) -> tuple[dt.date, dt.date]:
-    """The month before the one starting on `first`."""
-    last = first - dt.timedelta(days=1)
-    return last.replace(day=1), last
-
-
-def same_month_last_year(first: dt.date) -> tuple[dt.date, dt.date]:
-    return month_range(f"{first.year - 1}-{first.month:02d}")
 
 
 class StatsService:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.domain.vocabulary import Category, DisputeState, RiskGrade, Tier
-from mediation_desk.services.dto import CaseFilter
+from mediation_desk.services.dto import CaseFilter, FigureSelection
 from mediation_desk.ui.widgets import ValueCombo, risk_icon
 
 SEARCH_DEBOUNCE_MS = 150
@@ -94,6 +94,23 @@ class CaseFilterBar(QWidget):
         layout.addWidget(self.date_from)
         layout.addWidget(QLabel("–", self))
         layout.addWidget(self.date_to)
+
+        # A figure clicked on the dashboard: its disputes, until cleared.
+        self.figure: FigureSelection | None = None
+        self.figure_label = QLabel(self)
+        self.figure_label.setObjectName("figure_label")
+        self.figure_label.setStyleSheet(
+            "QLabel { background: #e8f0fa; border: 1px solid #9db8dc; border-radius: 3px;"
+            " padding: 1px 6px; }")
+        self.figure_clear = QToolButton(self)
+        self.figure_clear.setObjectName("figure_clear")
+        self.figure_clear.setText("✕")
+        self.figure_clear.setToolTip(self.tr("Stop showing only the disputes of this figure"))
+        self.figure_clear.clicked.connect(lambda: self.set_figure(None))
+        top.addWidget(self.figure_label)
+        top.addWidget(self.figure_clear)
+        self.figure_label.hide()
+        self.figure_clear.hide()
 
         self.reset_button = QToolButton(self)
         self.reset_button.setObjectName("reset_filters")
@@ -168,7 +185,21 @@ class CaseFilterBar(QWidget):
             search=self.search.text().strip(),
             red_alerts_only=self.red_alerts.isChecked(),
             overdue_only=self.overdue.isChecked(),
+            figure=self.figure,
         )
+
+    def set_figure(self, selection: FigureSelection | None) -> None:
+        """Show exactly the disputes of a dashboard figure (None: stop).  The other
+        filters are cleared first, so the list holds what the figure counted."""
+        if selection is not None:
+            self.clear(emit=False)
+        self.figure = selection
+        shown = selection is not None
+        self.figure_label.setText(
+            self.tr("Figure: %1").replace("%1", selection.label) if selection else "")
+        self.figure_label.setVisible(shown)
+        self.figure_clear.setVisible(shown)
+        self._emit()
 
     def is_filtered(self) -> bool:
         return self.current_filter() != CaseFilter()
@@ -184,7 +215,7 @@ class CaseFilterBar(QWidget):
             self._last = current
             self.changed.emit(current)
 
-    def clear(self) -> None:
+    def clear(self, *, emit: bool = True) -> None:
         """Back to all disputes (one `changed` signal, not one per widget)."""
         widgets = (self.state, self.tier, self.category, self.risk, self.use_dates, self.search,
                    self.date_from, self.date_to, self.red_alerts, self.overdue)
@@ -200,5 +231,9 @@ class CaseFilterBar(QWidget):
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
+        self.figure = None
+        self.figure_label.hide()
+        self.figure_clear.hide()
         self._dates_toggled(False, emit=False)
-        self._emit()
+        if emit:
+            self._emit()

@@ -26,13 +26,14 @@ from PySide6.QtWidgets import (
 
 from mediation_desk.domain.errors import DomainError
 from mediation_desk.services.container import Services
-from mediation_desk.services.dto import CaseFilter
+from mediation_desk.services.dto import CaseFilter, FigureSelection
 from mediation_desk.services.settings import StationSettings
 from mediation_desk.ui import errors as ui_errors
 from mediation_desk.ui.case_clocks import RED
 from mediation_desk.ui.case_table_model import CaseTableModel, Column, IdRole
 from mediation_desk.ui.case_view import CaseDialog
 from mediation_desk.ui.daily_followups import DailyFollowUps
+from mediation_desk.ui.dashboard import Dashboard
 from mediation_desk.ui.document_preview import DocumentPreview
 from mediation_desk.ui.filter_bar import CaseFilterBar
 from mediation_desk.ui.intake_dialog import IntakeDialog
@@ -90,6 +91,11 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(cases_page, self.tr("Cases"))
         self.tabs.addTab(self.followups_view, self.tr("Follow-ups today"))
+        # The figures are counted the first time the tab is shown, not at start-up.
+        self.dashboard = Dashboard(services, tasks=self.tasks, parent=self)
+        self.dashboard.drill.connect(self.show_figure)
+        self.tabs.addTab(self.dashboard, self.tr("Statistics"))
+        self.tabs.currentChanged.connect(self._tab_changed)
         self.setCentralWidget(self.tabs)
         self._build_actions()
         self.count_label = QLabel(self)
@@ -195,6 +201,15 @@ class MainWindow(QMainWindow):
     def update_title(self, settings: StationSettings) -> None:
         self.setWindowTitle(self.tr("Mediation Desk — {station}").format(
             station=settings.station_name))
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.dashboard and self.dashboard.stats is None:
+            self.dashboard.load()
+
+    def show_figure(self, selection: FigureSelection) -> None:
+        """A figure clicked on the dashboard: the case list with exactly its disputes."""
+        self.tabs.setCurrentIndex(0)
+        self.filter_bar.set_figure(selection)
 
     def apply_filter(self, case_filter: CaseFilter) -> None:
         self.model.set_filter(case_filter)
