@@ -144,7 +144,7 @@ class Dashboard(QWidget):
             card.setObjectName(f"card_{name}")
             card.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-            card.setMinimumHeight(54)
+            card.setMinimumHeight(44)
             card.setAutoRaise(False)
             card.setStyleSheet(
                 "QToolButton { border: 1px solid #c9d2dc; border-radius: 4px; "
@@ -179,7 +179,7 @@ class Dashboard(QWidget):
         self.bar_view = QChartView(self.bar_chart, top)
         self.bar_view.setObjectName("bar_chart")
         self.bar_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.bar_view.setMinimumHeight(220)
+        self.bar_view.setMinimumHeight(120)
         top.addWidget(self.table)
         top.addWidget(self.bar_view)
         top.setSizes([520, 600])
@@ -200,7 +200,7 @@ class Dashboard(QWidget):
         self.pie_view = QChartView(self.pie_chart, bottom)
         self.pie_view.setObjectName("pie_chart")
         self.pie_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.pie_view.setMinimumHeight(200)
+        self.pie_view.setMinimumHeight(100)
         bottom.addWidget(self.escalations)
         bottom.addWidget(self.pie_view)
         bottom.setSizes([300, 800])
