@@ -111,7 +111,7 @@ class ScreeningDialog(QDialog):
             ("category", self.tr("Ca&tegory (if known)"), self.category, 3, 0, 1),
             ("risk", self.tr("&Risk grade"), self.risk, 3, 1, 1),
             ("action", self.tr("&Action taken"), self.action, 4, 0, 3),
-            ("handed_to", self.tr("Handed &to"), self.handed_to, 5, 0, 1),
+            ("handed_to", self.tr("Ha&nded to"), self.handed_to, 5, 0, 1),
             ("remarks", self.tr("R&emarks"), self.remarks, 5, 1, 2),
         )
         for key, caption, editor, row, column, span in layout:

@@ -227,3 +227,32 @@ def test_a_line_with_a_door_number_leaves_the_applicant_to_the_mediator(qtbot, s
     assert services.screening.get(entry.id).case_number == detail.number
     assert detail.parties[0].side is PartySide.APPLICANT
     assert detail.parties[0].name == "周玉兰"
+
+
+def test_the_tab_and_the_dialog_are_chinese_with_the_translation(qtbot, services, tasks,
+                                                                  worker, preferences):
+    from PySide6.QtWidgets import QApplication
+
+    from mediation_desk.app import install_translators
+
+    app = QApplication.instance()
+    translators = install_translators(app, "zh_CN")
+    try:
+        window = MainWindow(services, preferences=preferences, tasks=tasks, user_name="x")
+        qtbot.addWidget(window)
+        log = window.screening_view
+        assert window.tabs.tabText(window.tabs.indexOf(log)) == "排查登记"
+        assert [b.text() for b in (log.add_button, log.edit_button, log.register_button,
+                                   log.open_case_button)] == [
+            "新增(&A)…", "修改(&E)…", "转为案件(&R)…", "打开关联案件(&L)"]
+        headers = [log.model.headerData(c, Qt.Orientation.Horizontal) for c in Column]
+        assert headers == ["排查日期", "网格", "网格员", "住户", "发现的隐患", "风险", "处置措施",
+                           "移交对象", "案件"]
+        dialog = ScreeningDialog(services, tasks=tasks, user_name="x")
+        qtbot.addWidget(dialog)
+        assert dialog.windowTitle() == "新增排查登记"
+        assert dialog.boxes["conflict"].caption.text() == "发现的矛盾纠纷隐患(&C)"
+        window.tasks.wait_for_done()
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
