@@ -131,6 +131,16 @@ def build_parser() -> argparse.ArgumentParser:
     due.add_argument("--date", type=_iso_date, default=None, metavar="YYYY-MM-DD",
                      help="the day to list for (default: today)")
     due.add_argument("--json", action="store_true", help="print JSON")
+
+    screening = commands.add_parser("screening", help="the grid screening log (排查登记)")
+    screening_commands = screening.add_subparsers(
+        dest="screening_command", metavar="ACTION", required=True
+    )
+    log = screening_commands.add_parser("list", help="lines found in a date range, newest first")
+    _database_option(log)
+    log.add_argument("--from", dest="date_from", type=_iso_date, metavar="YYYY-MM-DD")
+    log.add_argument("--to", dest="date_to", type=_iso_date, metavar="YYYY-MM-DD")
+    log.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
@@ -210,6 +220,8 @@ def _run(args: argparse.Namespace) -> int:
             return _document(args, services)
         if args.command == "stats":
             return _stats(args, services)
+        if args.command == "screening":
+            return _screening(args, services)
     finally:
         services.close()
     raise AssertionError(args.command)
@@ -356,6 +368,23 @@ def _followups(args: argparse.Namespace, services) -> int:  # type: ignore[no-un
         people = "、".join(f"{p.name} {p.phone}".strip() for p in v.parties)
         print(f"{v.case_number}\t第{v.seq}次回访\t{v.due:%Y-%m-%d}（{late}）\t{people}")
     print(f"{len(visits)} visits due", file=sys.stderr)
+    return EXIT_OK
+
+
+def _screening(args: argparse.Namespace, services) -> int:  # type: ignore[no-untyped-def]
+    from mediation_desk.services.dto import ScreeningFilter
+
+    entries = services.screening.list(
+        ScreeningFilter(date_from=args.date_from, date_to=args.date_to)
+    )
+    if args.json:
+        _print_json([e.as_json() for e in entries])
+        return EXIT_OK
+    for e in entries:
+        print("\t".join([f"{e.found_on:%Y-%m-%d}", e.grid, e.grid_worker, e.household,
+                         e.risk.label, " ".join(e.conflict.split()), e.handed_to,
+                         e.case_number or ""]))
+    print(f"{len(entries)} screening entries", file=sys.stderr)
     return EXIT_OK
 
 

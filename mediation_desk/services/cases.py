@@ -37,6 +37,7 @@ from mediation_desk.persistence.models import (
     MediationSession,
     Party,
     RosterMember,
+    ScreeningEntry,
 )
 from mediation_desk.persistence.search import apply_search
 from mediation_desk.persistence.unit_of_work import UnitOfWork
@@ -49,6 +50,7 @@ from mediation_desk.services.dto import (
     EventView,
     ParticipantView,
     PartyView,
+    ScreeningLink,
     SessionView,
     SortKey,
 )
@@ -112,7 +114,16 @@ class CaseService:
             pass  # a partly typed form still gets a suggestion from what is valid
         return suggest_tier(intake_facts(draft, today), self._settings.load().thresholds())
 
-    def register(self, *, draft: DisputeDraft, by: str) -> CaseDetail:
+    def register(
+        self,
+        *,
+        draft: DisputeDraft,
+        by: str,
+        within: Callable[[Session, Dispute], None] | None = None,
+    ) -> CaseDetail:
+        """Register a dispute.  `within(session, dispute)`, if given, runs inside the same
+        transaction once the dispute has its id (the screening log links its line there);
+        if it raises, nothing is kept, the case number included."""
         now = self._clock()
         settings = self._settings.load()
         cleaned = validate_dispute(draft, today=now.date())
@@ -179,6 +190,9 @@ class CaseService:
             session.add(dispute)
             session.flush()
             dispute_id = dispute.id
+            if within is not None:
+                within(session, dispute)
+                session.flush()
             session.commit()
         return self.detail(dispute_id)
 
@@ -281,7 +295,10 @@ class CaseService:
             today = self._clock().date()
             items = clocks.tracked(session, dispute, settings)
             deadlines = clocks.deadline_views(items, today=today, calendar=settings.calendar())
-            return _case_detail(dispute, deadlines)
+            entry = session.scalar(
+                select(ScreeningEntry).where(ScreeningEntry.dispute_id == dispute_id)
+            )
+            return _case_detail(dispute, deadlines, _screening_link(entry))
 
     def find_by_number(self, number: str) -> CaseDetail:
         """A case by its number; the digits alone ("0007" or "2026-7") also find it."""
@@ -454,7 +471,16 @@ def _event_view(e: DisputeEvent) -> EventView:
     )
 
 
-def _case_detail(d: Dispute, deadlines: tuple[DeadlineView, ...] = ()) -> CaseDetail:
+def _screening_link(entry: ScreeningEntry | None) -> ScreeningLink | None:
+    if entry is None:
+        return None
+    return ScreeningLink(entry_id=entry.id, found_on=entry.found_on, grid=entry.grid,
+                         household=entry.household)
+
+
+def _case_detail(
+    d: Dispute, deadlines: tuple[DeadlineView, ...] = (), screening: ScreeningLink | None = None
+) -> CaseDetail:
     row = CaseRow(
         id=d.id,
         number=d.number,
@@ -507,6 +533,7 @@ def _case_detail(d: Dispute, deadlines: tuple[DeadlineView, ...] = ()) -> CaseDe
         visits=tuple(visit_view(v) for v in d.visits),
         deadlines=deadlines,
         mediator=d.mediator.name if d.mediator else "",
+        screening=screening,
     )
 
 

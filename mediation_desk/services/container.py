@@ -19,6 +19,7 @@ from mediation_desk.services.flow import FlowService
 from mediation_desk.services.followups import FollowUpService
 from mediation_desk.services.maintenance import MaintenanceService
 from mediation_desk.services.roster import RosterService
+from mediation_desk.services.screening import ScreeningService
 from mediation_desk.services.settings import SettingsService
 from mediation_desk.services.stats import StatsService
 
@@ -41,6 +42,7 @@ class Services:
     documents: DocumentService
     stats: StatsService
     maintenance: MaintenanceService
+    screening: ScreeningService
     clock: Callable[[], dt.datetime]
     upgrade: UpgradeResult | None
 
@@ -91,6 +93,7 @@ def open_services(
         documents=DocumentService(uow=uow, cases=cases, settings=settings, clock=clock),
         stats=StatsService(uow=uow, clock=clock),
         maintenance=MaintenanceService(engine=engine, clock=clock),
+        screening=ScreeningService(uow=uow, cases=cases, clock=clock),
         clock=clock,
         upgrade=result,
     )

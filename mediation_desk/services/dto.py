@@ -17,6 +17,7 @@ from mediation_desk.domain.followups import (
     VisitStatus,
     VisitWay,
 )
+from mediation_desk.domain.screening import ScreeningDraft
 from mediation_desk.domain.vocabulary import (
     Category,
     DisputeKind,
@@ -470,6 +471,8 @@ class CaseDetail:
     visits: tuple[VisitView, ...] = field(default_factory=tuple)
     deadlines: tuple[DeadlineView, ...] = field(default_factory=tuple)
     mediator: str = ""
+    # The screening-log line the case was taken in from (排查登记), if any.
+    screening: ScreeningLink | None = None
 
     @property
     def agreement(self) -> AgreementView | None:
@@ -540,6 +543,7 @@ class CaseDetail:
                 "agreements": [a.as_json() for a in self.agreements],
                 "visits": [v.as_json() for v in self.visits],
                 "deadlines": [d.as_json() for d in self.deadlines],
+                "screening": self.screening.as_json() if self.screening else None,
             }
         )
         return data
@@ -679,3 +683,120 @@ class Stats:
                 key: figures.as_json() for key, figures in self.breakdowns[name].items()
             }
         return data
+
+
+@dataclass(frozen=True)
+class ScreeningLink:
+    """On a case: the screening-log line it came from."""
+
+    entry_id: int
+    found_on: dt.date
+    grid: str
+    household: str
+
+    @property
+    def text(self) -> str:
+        """"2026-11-02 城南网格 张三家": how the case screen names the line."""
+        return " ".join(x for x in (self.found_on.isoformat(), self.grid, self.household) if x)
+
+    def as_json(self) -> dict[str, object]:
+        return {"entry_id": self.entry_id, "found_on": self.found_on.isoformat(),
+                "grid": self.grid, "household": self.household}
+
+
+@dataclass(frozen=True)
+class ScreeningFilter:
+    """Which lines of the screening log to list; None / "" / False mean "any"."""
+
+    date_from: dt.date | None = None  # on the date found
+    date_to: dt.date | None = None
+    grid: str = ""
+    # Only lines not yet taken in as a dispute.
+    open_only: bool = False
+
+
+@dataclass(frozen=True)
+class ScreeningView:
+    """One line of the grid screening log (矛盾纠纷隐患排查登记)."""
+
+    id: int
+    found_on: dt.date
+    grid: str
+    grid_worker_id: int | None
+    grid_worker: str
+    household: str
+    address: str
+    phone: str  # in full: shown masked in the list, in full in the entry's own dialog
+    conflict: str
+    category: Category | None
+    risk: RiskGrade
+    action: str
+    handed_to: str
+    remarks: str
+    dispute_id: int | None
+    case_number: str | None
+    created_at: dt.datetime
+    created_by: str
+    updated_at: dt.datetime
+    row_version: int
+
+    @property
+    def handed_over(self) -> bool:
+        return bool(self.handed_to)
+
+    def draft(self) -> ScreeningDraft:
+        """The line as a draft, to edit it or to take it in as a dispute."""
+        return ScreeningDraft(
+            found_on=self.found_on,
+            grid=self.grid,
+            grid_worker_id=self.grid_worker_id,
+            grid_worker=self.grid_worker,
+            household=self.household,
+            address=self.address,
+            phone=self.phone,
+            conflict=self.conflict,
+            category=self.category,
+            risk=self.risk,
+            action=self.action,
+            handed_to=self.handed_to,
+            remarks=self.remarks,
+        )
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "found_on": self.found_on.isoformat(),
+            "grid": self.grid,
+            "grid_worker": self.grid_worker,
+            "household": self.household,
+            "conflict": self.conflict,
+            "category": self.category.value if self.category else None,
+            "risk": self.risk.value,
+            "action": self.action,
+            "handed_to": self.handed_to,
+            "case": self.case_number,
+        }
+
+
+@dataclass(frozen=True)
+class ScreeningSummary:
+    """The screening log's figures for a date range (the monthly report's summary)."""
+
+    date_from: dt.date
+    date_to: dt.date
+    total: int
+    by_risk: dict[RiskGrade, int]  # every grade, 0 when none
+    by_grid: dict[str, int]  # grids with at least one line, most lines first
+    handed_over: int
+    turned_into_cases: int
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "from": self.date_from.isoformat(),
+            "to": self.date_to.isoformat(),
+            "total": self.total,
+            "by_risk": {grade.value: count for grade, count in self.by_risk.items()},
+            "by_grid": dict(self.by_grid),
+            "handed_over": self.handed_over,
+            "turned_into_cases": self.turned_into_cases,
+        }

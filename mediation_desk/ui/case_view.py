@@ -685,6 +685,7 @@ class CaseDialog(QDialog):
         self.fact_labels: dict[str, QLabel] = {}
         captions = {
             "source": self.tr("Source:"),
+            "screening": self.tr("From the screening log:"),
             "category": self.tr("Category:"),
             "kind": self.tr("Kind:"),
             "registered_at": self.tr("Registered:"),
@@ -723,6 +724,7 @@ class CaseDialog(QDialog):
         received = d.row.accepted_on
         values: dict[str, object] = {
             "source": d.source.label,
+            "screening": d.screening.text if d.screening else "",
             "category": d.row.category.label,
             "kind": d.kind.label,
             "registered_at": f"{d.registered_at:%Y-%m-%d %H:%M}  {d.registered_by}".strip(),
@@ -747,7 +749,7 @@ class CaseDialog(QDialog):
         for key, value in values.items():
             self.fact_labels[key].setText(_or_dash(value))
         # Rows that only mean something for some cases are hidden, not dashed.
-        for key in ("tier_reason", "result"):
+        for key in ("tier_reason", "result", "screening"):
             self._facts_form.setRowVisible(self.fact_labels[key], bool(values[key]))
 
     @staticmethod

@@ -13,6 +13,7 @@ next field, Ctrl+Enter saves, Esc cancels (asking first if something was typed).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
@@ -74,8 +75,13 @@ class IntakeDialog(QDialog):
         tasks: TaskRunner,
         user_name: str,
         preferences: Preferences | None = None,
+        prefill: DisputeDraft | None = None,
+        register: Callable[[DisputeDraft, str], CaseDetail] | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """`prefill` starts the form from a draft (a screening-log line taken in);
+        `register(draft, by)` replaces `CaseService.register` as the save (the screening
+        log's, which also links its line)."""
         super().__init__(parent)
         self.setObjectName("intake_dialog")
         self.setWindowTitle(self.tr("Register a dispute"))
@@ -83,6 +89,7 @@ class IntakeDialog(QDialog):
         self._tasks = tasks
         self._user_name = user_name
         self._preferences = preferences
+        self._register = register
         self.detail: CaseDetail | None = None  # the registered case, after success
         self.suggestion: TierSuggestion | None = None
         self._tier_overridden = False
@@ -117,6 +124,8 @@ class IntakeDialog(QDialog):
 
         for sequence in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(sequence), self, self.save)
+        if prefill is not None:
+            self.fill(prefill)
         self._initial = self.collect()[0]
         self.update_suggestion()
         self.resize(1180, 860)
@@ -293,6 +302,29 @@ class IntakeDialog(QDialog):
         layout.addWidget(self.buttons, 3, 2)
         outer.addWidget(panel)
 
+    def fill(self, draft: DisputeDraft) -> None:
+        """Show a draft's facts and its parties' names, phones and addresses."""
+        for combo, value in ((self.source, draft.source), (self.category, draft.category),
+                             (self.kind, draft.kind), (self.risk, draft.risk),
+                             (self.mediator, draft.mediator_id),
+                             (self.grid_worker, draft.grid_worker_id)):
+            combo.set_value(value)
+        self.occurred_on.set_date(draft.occurred_on)
+        self.place.setText(draft.place)
+        self.summary.setPlainText(draft.summary)
+        self.applicant_claims.setPlainText(draft.applicant_claims)
+        self.respondent_claims.setPlainText(draft.respondent_claims)
+        self.amount.setText("" if draft.amount is None else str(draft.amount))
+        self.people_involved.setValue(draft.people_involved)
+        self.grid.setCurrentText(draft.grid)
+        self.community_officer.setCurrentText(draft.community_officer)
+        for side in (self.applicants, self.respondents):
+            for index, party in enumerate(draft.side(side.side)):
+                editor = side.editors[index] if index < len(side.editors) else side.add_party()
+                editor.name.setText(party.name)
+                editor.phone.setText(party.phone)
+                editor.address.setText(party.address)
+
     # ------------------------------------------------------------ collecting
     def collect(self) -> tuple[DisputeDraft, dict[str, str]]:
         """The draft as typed, and the errors met while reading it (unreadable dates)."""
@@ -387,7 +419,8 @@ class IntakeDialog(QDialog):
             else self._user_name
         self._set_saving(True)
         cases = self._services.cases
-        self._tasks.run(lambda: cases.register(draft=draft, by=by),
+        register = self._register or (lambda d, b: cases.register(draft=d, by=b))
+        self._tasks.run(lambda: register(draft, by),
                         on_success=self._saved, on_failure=self._save_failed)
 
     def _set_saving(self, saving: bool) -> None:

@@ -38,6 +38,7 @@ from mediation_desk.ui.document_preview import DocumentPreview
 from mediation_desk.ui.filter_bar import CaseFilterBar
 from mediation_desk.ui.intake_dialog import IntakeDialog
 from mediation_desk.ui.preferences import Preferences
+from mediation_desk.ui.screening_log import ScreeningLog
 from mediation_desk.ui.settings_dialog import SettingsDialog
 from mediation_desk.ui.tasks import TaskRunner
 
@@ -96,6 +97,11 @@ class MainWindow(QMainWindow):
         self.dashboard.drill.connect(self.show_figure)
         self.tabs.addTab(self.dashboard, self.tr("Statistics"))
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.screening_view = ScreeningLog(services, tasks=self.tasks, user_name=self.user_name,
+                                           preferences=self.preferences, parent=self)
+        self.screening_view.case_registered.connect(self._registered_from_screening)
+        self.screening_view.open_case_requested.connect(self.open_case)
+        self.tabs.addTab(self.screening_view, self.tr("Screening log"))
         self.setCentralWidget(self.tabs)
         self._build_actions()
         self.count_label = QLabel(self)
@@ -375,6 +381,11 @@ class MainWindow(QMainWindow):
             # The current filters hide the new case: show everything so it can be seen.
             self.filter_bar.clear()
             self.select_id(detail.id, fetch=True)
+        self.statusBar().showMessage(
+            self.tr("Registered {number}").format(number=detail.number), 8000)
+
+    def _registered_from_screening(self, detail) -> None:  # type: ignore[no-untyped-def]
+        self.model.reload()
         self.statusBar().showMessage(
             self.tr("Registered {number}").format(number=detail.number), 8000)
 

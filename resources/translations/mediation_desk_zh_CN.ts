@@ -191,7 +191,7 @@
 <context>
     <name>CaseClocks</name>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="48"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="49"/>
         <source> (estimate: the holiday calendar does not know this year yet)</source>
         <translation>（估算：节假日日历尚无该年份安排）</translation>
     </message>
@@ -199,7 +199,7 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="964"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="966"/>
         <source>team: {names}</source>
         <translation>升级后调解人员：{names}</translation>
     </message>
@@ -220,204 +220,204 @@
         <translation>纠纷来源：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="688"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="689"/>
         <source>Category:</source>
         <translation>纠纷类别：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="689"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="690"/>
         <source>Kind:</source>
         <translation>调解类型：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="690"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="691"/>
         <source>Registered:</source>
         <translation>登记：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="691"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="692"/>
         <source>Accepted on:</source>
         <translation>受理日期：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="692"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="693"/>
         <source>Occurred on:</source>
         <translation>发生日期：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="693"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="694"/>
         <source>Place:</source>
         <translation>发生地点：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="694"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="695"/>
         <source>Summary:</source>
         <translation>简要情况：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="695"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="696"/>
         <source>Applicant asks for:</source>
         <translation>申请人请求：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="696"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="697"/>
         <source>Respondent says:</source>
         <translation>被申请人意见：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="697"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="698"/>
         <source>Amount in dispute:</source>
         <translation>涉及金额：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="735"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="737"/>
         <source>¥{amount}</source>
         <translation>{amount}元</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="698"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="699"/>
         <source>People involved:</source>
         <translation>涉及人数：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="699"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="700"/>
         <source>Grid:</source>
         <translation>网格：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="700"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="701"/>
         <source>Grid worker:</source>
         <translation>网格员：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="701"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="702"/>
         <source>Community officer:</source>
         <translation>社区民警：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="702"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="703"/>
         <source>Mediator:</source>
         <translation>调解员：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="703"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="704"/>
         <source>Suggested tier:</source>
         <translation>系统建议层级：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="704"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="705"/>
         <source>Why the tier differs:</source>
         <translation>改选层级理由：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="705"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="706"/>
         <source>Intake flags:</source>
         <translation>登记时情形：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="777"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="779"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="779"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="781"/>
         <source>Side</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="779"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="781"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="779"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="781"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="779"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="781"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="780"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="782"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="780"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="782"/>
         <source>ID number / credit code</source>
         <translation>身份证号/统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="780"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="782"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="781"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="783"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="781"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="783"/>
         <source>Occupation / legal rep.</source>
         <translation>职业/法定代表人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="781"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="783"/>
         <source>Agent</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="782"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="784"/>
         <source>Guardian</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="782"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="784"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="811"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="813"/>
         <source>vulnerable</source>
         <translation>弱势群体</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="888"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="890"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="834"/>
-        <location filename="../../mediation_desk/ui/case_view.py" line="889"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="836"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="891"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="889"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="891"/>
         <source>Event</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="889"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="891"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="834"/>
-        <location filename="../../mediation_desk/ui/case_view.py" line="889"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="836"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="891"/>
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="890"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="892"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="890"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="892"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
@@ -708,93 +708,98 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
         <translation>已重新读取案件的最新情况。请核对后，如仍需要，再操作一次。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="706"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="688"/>
+        <source>From the screening log:</source>
+        <translation>来自排查登记：</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/case_view.py" line="707"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="832"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="834"/>
         <source>Mediation sessions</source>
         <translation>调解记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="834"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="836"/>
         <source>No.</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="834"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="836"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="835"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="837"/>
         <source>Present</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="835"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="837"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="835"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="837"/>
         <source>Next session</source>
         <translation>下次调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="852"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="854"/>
         <source>Mediation sessions ({count})</source>
         <translation>调解记录（{count}次）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="858"/>
-        <location filename="../../mediation_desk/ui/case_view.py" line="948"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="860"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="950"/>
         <source>Session {n}</source>
         <translation>第{n}次调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="873"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="875"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="874"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="876"/>
         <source>Parties present</source>
         <translation>到场当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="875"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="877"/>
         <source>Others present</source>
         <translation>其他在场人员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="876"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="878"/>
         <source>Applicant said</source>
         <translation>申请人陈述</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="877"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="879"/>
         <source>Respondent said</source>
         <translation>被申请人陈述</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="878"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="880"/>
         <source>Proposals</source>
         <translation>调解意见</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="879"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="881"/>
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="945"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="947"/>
         <source>Present: {names}</source>
         <translation>参加：{names}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="947"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="949"/>
         <source>next session {date}</source>
         <translation>下次调解 {date}</translation>
     </message>
@@ -1067,12 +1072,12 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>DeadlinesPanel</name>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="62"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="63"/>
         <source>Deadlines</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="64"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="65"/>
         <source>No clock is running on this case.</source>
         <translation>本案目前没有进行中的期限。</translation>
     </message>
@@ -1175,176 +1180,176 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="81"/>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="504"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="87"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="537"/>
         <source>Register a dispute</source>
         <translation>登记纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="147"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="156"/>
         <source>Dispute</source>
         <translation>纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="149"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="158"/>
         <source>Choose…</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="159"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="168"/>
         <source>Ca&amp;tegory</source>
         <translation>纠纷类别(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="160"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="169"/>
         <source>&amp;Kind</source>
         <translation>调解类型(&amp;K)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="174"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="183"/>
         <source>Facts</source>
         <translation>案情</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="182"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="191"/>
         <source>yuan, e.g. 3500.00</source>
         <translation>单位：元，如 3500.00</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="204"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="213"/>
         <source>&amp;Occurred on</source>
         <translation>发生日期(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="158"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="167"/>
         <source>Sour&amp;ce</source>
         <translation>纠纷来源(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="161"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="170"/>
         <source>&amp;Risk grade</source>
         <translation>风险等级(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="205"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="214"/>
         <source>P&amp;lace</source>
         <translation>发生地点(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="206"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="215"/>
         <source>Su&amp;mmary of what happened</source>
         <translation>纠纷简要情况(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="207"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="216"/>
         <source>What the applicant asks for</source>
         <translation>申请人请求</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="209"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="218"/>
         <source>What the respondent says</source>
         <translation>被申请人意见</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="211"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="220"/>
         <source>Amo&amp;unt in dispute</source>
         <translation>涉及金额(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="212"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="221"/>
         <source>People involved</source>
         <translation>涉及人数</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="213"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="222"/>
         <source>&amp;Grid</source>
         <translation>所属网格(&amp;G)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="214"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="223"/>
         <source>Community officer</source>
         <translation>社区民警</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="215"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="224"/>
         <source>Me&amp;diator</source>
         <translation>调解员(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="216"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="225"/>
         <source>Grid &amp;worker</source>
         <translation>网格员(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="234"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="243"/>
         <source>Facts that decide the tier</source>
         <translation>影响调解层级的情形</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="268"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="277"/>
         <source>Tier to start &amp;in</source>
         <translation>调解层级(&amp;I)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="273"/>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="368"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="282"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="400"/>
         <source>Reason for anot&amp;her tier</source>
         <translation>改选层级理由(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="367"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="399"/>
         <source>Reason for anot&amp;her tier (required)</source>
         <translation>改选层级理由（必填）(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="272"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="281"/>
         <source>Needed only when the tier differs from the suggestion</source>
         <translation>所选层级与系统建议不同时必须填写</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="284"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="293"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="286"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="295"/>
         <source>Save the dispute (Ctrl+Enter)</source>
         <translation>保存登记（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="308"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="340"/>
         <source>Not a date; type it as 2026-11-20</source>
         <translation>日期格式不正确，请按 2026-11-20 的格式填写</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="352"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="384"/>
         <source>Suggested tier: {tier} — {why}</source>
         <translation>系统建议：{tier}&#x3000;{why}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="397"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="430"/>
         <source>Saving…</source>
         <translation>正在保存…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="431"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="464"/>
         <source>%n problem(s) to fix before saving; nothing was saved.</source>
         <translation>
             <numerusform>有 %n 处需要修改，本次未保存。</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="505"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="538"/>
         <source>Discard what you have typed?</source>
         <translation>放弃已填写的内容吗？</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="506"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="539"/>
         <source>&amp;Discard</source>
         <translation>放弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/intake_dialog.py" line="507"/>
+        <location filename="../../mediation_desk/ui/intake_dialog.py" line="540"/>
         <source>&amp;Keep editing</source>
         <translation>继续填写(&amp;K)</translation>
     </message>
@@ -1375,114 +1380,120 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="91"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="92"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="92"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="93"/>
         <source>Follow-ups today</source>
         <translation>今日回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="100"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="98"/>
+        <source>Screening log</source>
+        <translation>排查登记</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="106"/>
         <source>Database in use</source>
         <translation>正在使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="139"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="145"/>
         <source>&amp;Register…</source>
         <translation>登记(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="142"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="148"/>
         <source>Register a new dispute (Ctrl+N)</source>
         <translation>登记新的纠纷（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="145"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="151"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="150"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="156"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="153"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="159"/>
         <source>Read the list again (F5)</source>
         <translation>重新读取列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="156"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="162"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="160"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="166"/>
         <source>Roster &amp;&amp; &amp;settings…</source>
         <translation>名册与设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="164"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="170"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="169"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="175"/>
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="174"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="180"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="177"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="183"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="196"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="202"/>
         <source>Mediation Desk — {station}</source>
         <translation>调解台 — {station}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="216"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="222"/>
         <source>Follow-ups today ({count})</source>
         <translation>今日回访（{count}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="218"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="224"/>
         <source>{count} visits due, {overdue} overdue</source>
         <translation>应回访{count}件，超期{overdue}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="263"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="269"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/main_window.py" line="274"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="280"/>
         <source>%n dispute(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="276"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="282"/>
         <source> (filtered)</source>
         <translation>（已筛选）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="364"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="370"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="375"/>
         <source>Registered {number}</source>
         <translation>已登记 {number}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="403"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="414"/>
         <source>Still saving, please wait…</source>
         <translation>正在保存，请稍候…</translation>
     </message>
@@ -1829,6 +1840,280 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
         <location filename="../../mediation_desk/ui/roster_table_model.py" line="90"/>
         <source>Inactive</source>
         <translation>已停用</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="64"/>
+        <source>Correct a screening entry</source>
+        <translation>修改排查登记</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="65"/>
+        <source>New screening entry</source>
+        <translation>新增排查登记</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="76"/>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="94"/>
+        <source>Choose…</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="85"/>
+        <source>Head of household, or the door number</source>
+        <translation>户主姓名或门牌号</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="104"/>
+        <source>&amp;Found on</source>
+        <translation>排查日期(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="105"/>
+        <source>&amp;Grid</source>
+        <translation>网格(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="106"/>
+        <source>Grid &amp;worker</source>
+        <translation>网格员(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="107"/>
+        <source>&amp;Household</source>
+        <translation>被排查住户(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="108"/>
+        <source>A&amp;ddress</source>
+        <translation>住址(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="109"/>
+        <source>&amp;Phone</source>
+        <translation>联系电话(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="110"/>
+        <source>Hidden &amp;conflict found</source>
+        <translation>发现的矛盾纠纷隐患(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="111"/>
+        <source>Ca&amp;tegory (if known)</source>
+        <translation>纠纷类别（如已明确）(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="112"/>
+        <source>&amp;Risk grade</source>
+        <translation>风险等级(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="113"/>
+        <source>&amp;Action taken</source>
+        <translation>处置措施(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="114"/>
+        <source>Ha&amp;nded to</source>
+        <translation>移交对象(&amp;N)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="115"/>
+        <source>R&amp;emarks</source>
+        <translation>备注(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="125"/>
+        <source>Required for red and orange risks, and when the action hands it over</source>
+        <translation>红色、橙色风险或处置措施写明移交时必填</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="135"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="137"/>
+        <source>Save the entry (Ctrl+Enter)</source>
+        <translation>保存本条登记（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="196"/>
+        <source>Not a date; type it as 2026-11-20</source>
+        <translation>不是有效日期，请按 2026-11-20 的格式填写</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="246"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="280"/>
+        <source>%n problem(s) to fix before saving; nothing was saved.</source>
+        <translation>
+            <numerusform>有 %n 处需要修改，本次未保存。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="307"/>
+        <source>Discard what you have typed?</source>
+        <translation>放弃已填写的内容吗？</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="308"/>
+        <source>&amp;Discard</source>
+        <translation>放弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_dialog.py" line="309"/>
+        <source>&amp;Keep editing</source>
+        <translation>继续填写(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningLog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_log.py" line="90"/>
+        <source>Not yet a &amp;case</source>
+        <translation>仅未转为案件(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_log.py" line="92"/>
+        <source>&amp;Show</source>
+        <translation>查询(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_log.py" line="94"/>
+        <source>Found &amp;from</source>
+        <translation>排查日期从(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_log.py" line="95"/>
+        <source>t&amp;o</source>
+        <translation>至(&amp;O)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_log.py" line="95"/>
+        <source>Gr&amp;id</source>
+        <translation>网格(&amp;I)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_log.py" line="141"/>
+        <source>&amp;Add…</source>
+        <translation>新增(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_log.py" line="143"/>
+        <source>&amp;Edit…</source>
+        <translation>修改(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_log.py" line="145"/>
+        <source>&amp;Register as dispute…</source>
+        <translation>转为案件(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_log.py" line="148"/>
+        <source>Open the intake form filled in from this entry; the new case keeps the link</source>
+        <translation>按本条登记预填纠纷登记表，新案件保留与本条登记的关联</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_log.py" line="150"/>
+        <source>Open &amp;linked case</source>
+        <translation>打开关联案件(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_log.py" line="173"/>
+        <source>Not a date; type it as 2026-11-20</source>
+        <translation>不是有效日期，请按 2026-11-20 的格式填写</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_log.py" line="176"/>
+        <source>The start date is after the end date</source>
+        <translation>开始日期晚于结束日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_log.py" line="195"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_log.py" line="212"/>
+        <source>The log could not be read</source>
+        <translation>无法读取排查登记</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mediation_desk/ui/screening_log.py" line="223"/>
+        <source>%n entry(s)</source>
+        <translation>
+            <numerusform>共 %n 条</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_log.py" line="237"/>
+        <source>All grids</source>
+        <translation>全部网格</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_log.py" line="329"/>
+        <source>Register a dispute from the screening log</source>
+        <translation>由排查登记转为案件</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningTableModel</name>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_table_model.py" line="51"/>
+        <source>Found on</source>
+        <translation>排查日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_table_model.py" line="52"/>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_table_model.py" line="53"/>
+        <source>Grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_table_model.py" line="54"/>
+        <source>Household</source>
+        <translation>住户</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_table_model.py" line="55"/>
+        <source>Hidden conflict found</source>
+        <translation>发现的隐患</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_table_model.py" line="56"/>
+        <source>Risk</source>
+        <translation>风险</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_table_model.py" line="57"/>
+        <source>Action taken</source>
+        <translation>处置措施</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_table_model.py" line="58"/>
+        <source>Handed to</source>
+        <translation>移交对象</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_table_model.py" line="59"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/screening_table_model.py" line="159"/>
+        <source>not a case</source>
+        <translation>未转案件</translation>
     </message>
 </context>
 <context>
@@ -2270,72 +2555,72 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>VisitsPanel</name>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="103"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="104"/>
         <source>Follow-up visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="108"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="109"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="108"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="109"/>
         <source>Due</source>
         <translation>应回访日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="108"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="109"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="108"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="109"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="109"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="110"/>
         <source>Visited</source>
         <translation>回访情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="109"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="110"/>
         <source>Performance</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="109"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="110"/>
         <source>Notes</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="119"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="120"/>
         <source>Record &amp;visit…</source>
         <translation>记录回访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="122"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="123"/>
         <source>Change &amp;date…</source>
         <translation>改期(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="125"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="126"/>
         <source>Cancel visit…</source>
         <translation>取消回访…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="128"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="129"/>
         <source>Add visit…</source>
         <translation>增加回访…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="131"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="132"/>
         <source>Mediate again on this visit…</source>
         <translation>据此重新调解…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="170"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="171"/>
         <source>Follow-up visits ({planned} planned of {total})</source>
         <translation>回访（共{total}次，待回访{planned}次）</translation>
     </message>

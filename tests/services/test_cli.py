@@ -121,3 +121,50 @@ def test_console_entry_point_runs_as_a_module(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "(empty database)"
+
+
+def test_screening_list_json(tmp_path, capsys, clock):
+    import datetime as dt
+    from dataclasses import replace
+
+    from mediation_desk.domain.intake import PartyDraft
+    from mediation_desk.domain.screening import ScreeningDraft
+    from mediation_desk.domain.vocabulary import Category, PartySide, RiskGrade, RosterRole
+    from mediation_desk.services.container import open_services
+    from mediation_desk.services.dto import RosterDraft
+
+    path = tmp_path / "screening.sqlite"
+    services = open_services(path, clock=clock)
+    try:
+        worker = services.roster.add(RosterDraft(name="王芳", role=RosterRole.GRID_WORKER))
+        base = ScreeningDraft(grid="城南第三网格", grid_worker_id=worker.id, household="张三家",
+                              conflict="排水沟纠纷", risk=RiskGrade.YELLOW, action="劝解",
+                              category=Category.NEIGHBOUR)
+        old = services.screening.add(draft=replace(base, found_on=dt.date(2026, 1, 5)), by="x")
+        new = services.screening.add(
+            draft=replace(base, found_on=dt.date(2026, 2, 10), risk=RiskGrade.RED,
+                          handed_to="派出所调解室"), by="x")
+        prefill = services.screening.prefill(new.id)
+        case = services.screening.register_dispute(
+            entry_id=new.id, by="x",
+            draft=replace(prefill, parties=(*prefill.parties,
+                                             PartyDraft(side=PartySide.RESPONDENT, name="李四"))))
+    finally:
+        services.close()
+    code, out, _ = run(capsys, "screening", "list", "--json", "--database", str(path))
+    rows = json.loads(out)
+    assert code == 0
+    assert [r["id"] for r in rows] == [new.id, old.id]
+    assert set(rows[0]) >= {"id", "found_on", "grid", "grid_worker", "household", "conflict",
+                            "risk", "action", "handed_to", "case"}
+    assert rows[0]["case"] == case.number and rows[1]["case"] is None
+    assert rows[0]["grid_worker"] == "王芳" and rows[0]["risk"] == "red"
+    assert rows[0]["found_on"] == "2026-02-10"
+    code, out, _ = run(capsys, "screening", "list", "--from", "2026-02-01", "--to",
+                       "2026-02-28", "--json", "--database", str(path))
+    assert [r["id"] for r in json.loads(out)] == [new.id]
+    with pytest.raises(SystemExit) as exited:
+        main(["screening", "list", "--from", "2026-13-01", "--database", str(path)])
+    assert exited.value.code == 2 and "YYYY-MM-DD" in capsys.readouterr().err
+    code, out, err = run(capsys, "screening", "list", "--database", str(path))
+    assert code == 0 and "张三家" in out and "2 screening entries" in err
