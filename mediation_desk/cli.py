@@ -100,12 +100,19 @@ def build_parser() -> argparse.ArgumentParser:
                       help="show ID numbers and phones unmasked")
 
     document = commands.add_parser(
-        "document", help="produce a case's document as PDF (kept with the case)")
+        "document", help="produce a case's document as PDF (kept with the case), or the "
+                         "monthly report (document monthly-report --month YYYY-MM)")
     _database_option(document)
-    document.add_argument("kind", metavar="KIND", choices=DOCUMENT_KINDS,
-                          help=", ".join(DOCUMENT_KINDS))
-    document.add_argument("number", metavar="CASE-NUMBER",
-                          help="case number, e.g. （2026）潼川调字第0001号 or 2026-1")
+    document.add_argument("kind", metavar="KIND", choices=(*DOCUMENT_KINDS, "monthly-report"),
+                          help=", ".join((*DOCUMENT_KINDS, "monthly-report")))
+    document.add_argument("number", metavar="CASE-NUMBER", nargs="?",
+                          help="case number, e.g. （2026）潼川调字第0001号 or 2026-1 "
+                               "(not for monthly-report)")
+    document.add_argument("--month", type=_month, metavar="YYYY-MM",
+                          help="the month of the monthly report")
+    document.add_argument("--analysis", metavar="TEXT", default="",
+                          help="the leader's analysis printed in the monthly report "
+                               "(default: a box to write in by hand)")
     document.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf")
     document.add_argument("--session", type=int, metavar="N", help="only session N (session)")
     document.add_argument("--visit", type=int, metavar="N", help="only visit N (followup)")
@@ -156,7 +163,7 @@ def _iso_date(text: str) -> dt.date:
 
 
 def _month(text: str) -> tuple[dt.date, dt.date]:
-    from mediation_desk.services.stats import month_range
+    from mediation_desk.domain.figures import month_range
 
     try:
         return month_range(text)
@@ -392,6 +399,14 @@ def _document(args: argparse.Namespace, services) -> int:  # type: ignore[no-unt
     from mediation_desk.documents import DocumentKind
     from mediation_desk.domain.errors import NotFound
 
+    if args.kind == "monthly-report":
+        return _monthly_report(args, services)
+    if args.number is None:
+        print("mediation-desk: 请给出案号", file=sys.stderr)
+        return EXIT_USAGE
+    if args.month:
+        print("mediation-desk: --month 只用于 monthly-report", file=sys.stderr)
+        return EXIT_USAGE
     case = services.cases.find_by_number(args.number)
     kind = DocumentKind(args.kind)
     ref_id = None
@@ -433,6 +448,30 @@ def _document(args: argparse.Namespace, services) -> int:  # type: ignore[no-unt
                      "stored_id": info.id})
     else:
         print(f"{args.output}: {info.title}，{info.pages}页，SHA-256 {info.sha256}")
+    return EXIT_OK
+
+
+def _monthly_report(args: argparse.Namespace, services) -> int:  # type: ignore[no-untyped-def]
+    if not args.month:
+        print("mediation-desk: monthly-report 需要 --month YYYY-MM", file=sys.stderr)
+        return EXIT_USAGE
+    if args.number is not None:
+        print("mediation-desk: monthly-report 不需要案号", file=sys.stderr)
+        return EXIT_USAGE
+    report = services.stats.monthly_report(f"{args.month[0]:%Y-%m}", analysis=args.analysis)
+    pdf = services.documents.monthly_report(report)
+    try:
+        args.output.write_bytes(pdf.content)
+    except OSError as error:
+        print(f"mediation-desk: 无法写入 {args.output}：{error.strerror}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.json:
+        _print_json({"file": str(args.output), "kind": "monthly-report", "month": report.month,
+                     "pages": pdf.pages, "code": pdf.code, "bytes": len(pdf.content),
+                     "received": report.current.totals.received,
+                     "open_risks": len(report.open_risks)})
+    else:
+        print(f"{args.output}: {pdf.title}（{report.month}），{pdf.pages}页")
     return EXIT_OK
 
 

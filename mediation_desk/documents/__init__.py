@@ -24,6 +24,7 @@ from mediation_desk.documents import (
     call_sheet,
     case_file,
     followup_record,
+    monthly_report,
     oral_agreement,
     register,
     session_record,
@@ -37,7 +38,7 @@ from mediation_desk.documents.fonts import (
     register_fonts,
 )
 from mediation_desk.domain.errors import DomainError
-from mediation_desk.services.dto import CaseDetail, DueVisit
+from mediation_desk.services.dto import CaseDetail, DueVisit, MonthlyReport
 
 __all__ = [
     "DocumentKind",
@@ -48,6 +49,7 @@ __all__ = [
     "heading_font",
     "missing_glyphs",
     "register_fonts",
+    "render_monthly_report",
     "render",
     "render_call_sheet",
 ]
@@ -141,6 +143,23 @@ def render_call_sheet(
         produced_at=produced_at,
         issuer=letterhead.station_name,
         landscape=True,
+    )
+    return _build(job, content.sections)
+
+
+def render_monthly_report(
+    report: MonthlyReport, *, letterhead: Letterhead, produced_at: dt.datetime
+) -> RenderedPdf:
+    """The station's monthly 矛盾纠纷分析研判 report, with charts."""
+    content = monthly_report.content(report, letterhead=letterhead)
+    year, month = (int(x) for x in report.month.split("-"))
+    job = Job(
+        kind="monthly-report",
+        title=content.title,
+        reference=f"{year}年{month}月",
+        letterhead=letterhead,
+        produced_at=produced_at,
+        issuer=content.issuer,
     )
     return _build(job, content.sections)
 

@@ -80,6 +80,7 @@ def open_services(
             clocks.rebuild(session, station)
             session.commit()
     cases = CaseService(uow=uow, settings=settings, clock=clock)
+    screening = ScreeningService(uow=uow, cases=cases, clock=clock)
     return Services(
         url=url,
         engine=engine,
@@ -91,9 +92,9 @@ def open_services(
         agreements=AgreementService(uow=uow, settings=settings, clock=clock),
         followups=FollowUpService(uow=uow, settings=settings, cases=cases, clock=clock),
         documents=DocumentService(uow=uow, cases=cases, settings=settings, clock=clock),
-        stats=StatsService(uow=uow, clock=clock),
         maintenance=MaintenanceService(engine=engine, clock=clock),
-        screening=ScreeningService(uow=uow, cases=cases, clock=clock),
+        screening=screening,
+        stats=StatsService(uow=uow, clock=clock, screening=screening, settings=settings),
         clock=clock,
         upgrade=result,
     )

@@ -22,7 +22,7 @@ from mediation_desk.domain.errors import NotFound
 from mediation_desk.persistence.models import StoredDocument
 from mediation_desk.persistence.unit_of_work import UnitOfWork
 from mediation_desk.services.cases import CaseService
-from mediation_desk.services.dto import CaseDetail, DocumentInfo, DueVisit
+from mediation_desk.services.dto import CaseDetail, DocumentInfo, DueVisit, MonthlyReport
 from mediation_desk.services.settings import SettingsService
 
 if TYPE_CHECKING:  # ReportLab loads only when a document is made, not at start-up
@@ -71,6 +71,13 @@ class DocumentService:
         return render_call_sheet(
             visits, day=day, letterhead=self.letterhead(), produced_at=self._clock()
         )
+
+    def monthly_report(self, report: MonthlyReport) -> RenderedPdf:
+        """The monthly analysis report (a station document, not kept with any case)."""
+        from mediation_desk.documents import render_monthly_report
+
+        return render_monthly_report(report, letterhead=self.letterhead(),
+                                     produced_at=self._clock())
 
     def stored(self, dispute_id: int) -> list[DocumentInfo]:
         with self._uow.read() as session:

@@ -800,3 +800,54 @@ class ScreeningSummary:
             "handed_over": self.handed_over,
             "turned_into_cases": self.turned_into_cases,
         }
+
+
+@dataclass(frozen=True)
+class RiskCase:
+    """A red or orange dispute still open: a line of the monthly report's watch list."""
+
+    number: str
+    parties: str
+    category: Category
+    risk: RiskGrade
+    state: DisputeState
+    tier: Tier
+    accepted_on: dt.date | None
+    registered_on: dt.date
+    mediator: str
+    summary: str
+    days_open: int
+
+
+@dataclass(frozen=True)
+class MonthlyReport:
+    """The monthly 矛盾纠纷分析研判 report's content (DOMAIN §10): the month's figures
+    against the previous month and the same month last year, the screening log's
+    summary, the red and orange disputes still open, and the leader's analysis."""
+
+    month: str  # "2026-10"
+    station: str
+    current: Stats
+    previous: Stats
+    last_year: Stats
+    screening: ScreeningSummary
+    open_risks: tuple[RiskCase, ...]
+    analysis: str = ""
+    as_of: dt.date | None = None  # the day the open list was read
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "month": self.month,
+            "station": self.station,
+            "current": self.current.as_json(),
+            "previous": self.previous.as_json(),
+            "last_year": self.last_year.as_json(),
+            "screening": self.screening.as_json(),
+            "open_risks": [
+                {"number": c.number, "parties": c.parties, "risk": c.risk.value,
+                 "state": c.state.value, "category": c.category.value,
+                 "days_open": c.days_open}
+                for c in self.open_risks
+            ],
+            "analysis": self.analysis,
+        }

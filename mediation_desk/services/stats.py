@@ -38,11 +38,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from sqlalchemy import (
     ColumnElement,
     String,
     and_,
+    case,
     exists,
     func,
     literal,
@@ -63,7 +65,7 @@ from mediation_desk.domain.figures import (
     success_rate,
 )
 from mediation_desk.domain.followups import VisitStatus
-from mediation_desk.domain.vocabulary import DisputeState, EventKind
+from mediation_desk.domain.vocabulary import Category, DisputeState, EventKind, RiskGrade, Tier
 from mediation_desk.persistence.models import (
     Dispute,
     DisputeEvent,
@@ -72,7 +74,18 @@ from mediation_desk.persistence.models import (
     RosterMember,
 )
 from mediation_desk.persistence.unit_of_work import UnitOfWork
-from mediation_desk.services.dto import Figures, FigureSelection, Stats
+from mediation_desk.services.dto import (
+    Figures,
+    FigureSelection,
+    MonthlyReport,
+    RiskCase,
+    ScreeningSummary,
+    Stats,
+)
+
+if TYPE_CHECKING:  # (the screening service imports the case service, which imports this)
+    from mediation_desk.services.screening import ScreeningService
+    from mediation_desk.services.settings import SettingsService
 
 __all__ = [
     "BREAKDOWNS", "FIGURES", "OTHER_FIGURES", "Figures", "Stats", "StatsService",
@@ -197,9 +210,58 @@ _DIMENSIONS = {
 
 
 class StatsService:
-    def __init__(self, *, uow: UnitOfWork, clock: Clock) -> None:
+    def __init__(self, *, uow: UnitOfWork, clock: Clock,
+                 screening: ScreeningService | None = None,
+                 settings: SettingsService | None = None) -> None:
         self._uow = uow
         self._clock = clock
+        self._screening = screening
+        self._settings = settings
+
+    def monthly_report(self, month: str, *, analysis: str = "") -> MonthlyReport:
+        """The monthly analysis report's content for "YYYY-MM" (ValueError if unreadable):
+        three sets of figures, the screening summary, and the red and orange disputes
+        still open today, most severe and oldest first."""
+        first, last = month_range(month)
+        today = self._clock().date()
+        screening = (self._screening.summary(first, last) if self._screening is not None
+                     else ScreeningSummary(first, last, 0, {g: 0 for g in RiskGrade}, {}, 0, 0))
+        station = self._settings.load().station_name if self._settings is not None else ""
+        return MonthlyReport(
+            month=f"{first.year}-{first.month:02d}",
+            station=station,
+            current=self.figures(first, last),
+            previous=self.figures(*previous_month(first)),
+            last_year=self.figures(*same_month_last_year(first)),
+            screening=screening,
+            open_risks=self.open_risks(today),
+            analysis=analysis.strip(),
+            as_of=today,
+        )
+
+    def open_risks(self, today: dt.date, *, limit: int = 200) -> tuple[RiskCase, ...]:
+        """Red and orange disputes not yet concluded (the report's watch list)."""
+        open_states = (DisputeState.REGISTERED.value, DisputeState.ACCEPTED.value,
+                       DisputeState.IN_MEDIATION.value)
+        severity = case({RiskGrade.RED.value: 0}, value=Dispute.risk, else_=1)
+        with self._uow.read() as session:
+            rows = session.execute(
+                select(Dispute.number, Dispute.parties_display, Dispute.category, Dispute.risk,
+                       Dispute.state, Dispute.tier, Dispute.accepted_on, Dispute.registered_on,
+                       RosterMember.name, Dispute.summary)
+                .outerjoin(RosterMember, RosterMember.id == Dispute.mediator_id)
+                .where(Dispute.risk.in_((RiskGrade.RED.value, RiskGrade.ORANGE.value)),
+                       Dispute.state.in_(open_states))
+                .order_by(severity, Dispute.registered_on, Dispute.id)
+                .limit(limit)
+            ).all()
+        return tuple(
+            RiskCase(number=r[0], parties=r[1], category=Category(r[2]), risk=RiskGrade(r[3]),
+                     state=DisputeState(r[4]), tier=Tier(r[5]), accepted_on=r[6],
+                     registered_on=r[7], mediator=r[8] or "", summary=r[9] or "",
+                     days_open=(today - (r[6] or r[7])).days)
+            for r in rows
+        )
 
     def today(self) -> dt.date:
         return self._clock().date()

@@ -19,15 +19,20 @@ from PySide6.QtCharts import (
     QPieSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt, Signal
+from PySide6.QtCore import QDate, QMargins, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -47,7 +52,9 @@ from mediation_desk.domain.figures import (
 )
 from mediation_desk.services.container import Services
 from mediation_desk.services.dto import Figures, FigureSelection, Stats
+from mediation_desk.ui import errors as ui_errors
 from mediation_desk.ui.case_clocks import RED
+from mediation_desk.ui.document_preview import DocumentPreview
 from mediation_desk.ui.tasks import TaskRunner
 from mediation_desk.ui.widgets import HINT_COLOUR, DateLineEdit
 
@@ -81,9 +88,47 @@ def figure_text(figures: Figures | Stats, name: str) -> str:
     return f"{getattr(totals, name):,}"
 
 
+class MonthlyReportDialog(QDialog):
+    """The month of the report and the leader's analysis (empty: a box to write in)."""
+
+    def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("monthly_report_dialog")
+        self.setWindowTitle(self.tr("Monthly analysis report"))
+        form = QFormLayout(self)
+        self.month_edit = QDateEdit(self)
+        self.month_edit.setObjectName("month")
+        self.month_edit.setDisplayFormat("yyyy-MM")
+        self.month_edit.setCalendarPopup(False)
+        last = previous_month(today.replace(day=1))[0] if today.day < 10 else today
+        self.month_edit.setDate(QDate(last.year, last.month, 1))
+        self.month_edit.setMaximumDate(QDate(today.year, today.month, 1))
+        form.addRow(self.tr("&Month:"), self.month_edit)
+        self.analysis_edit = QPlainTextEdit(self)
+        self.analysis_edit.setObjectName("analysis")
+        self.analysis_edit.setPlaceholderText(
+            self.tr("The leader's analysis and next steps; leave empty to write by hand"))
+        self.analysis_edit.setMinimumSize(460, 160)
+        form.addRow(self.tr("&Analysis:"), self.analysis_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Make PDF"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def month(self) -> str:
+        date = self.month_edit.date()
+        return f"{date.year()}-{date.month():02d}"
+
+    def analysis(self) -> str:
+        return self.analysis_edit.toPlainText().strip()
+
+
 class Dashboard(QWidget):
     drill = Signal(object)  # FigureSelection
     loaded = Signal(object)  # Stats
+    report_ready = Signal(object)  # RenderedPdf
 
     def __init__(self, services: Services, *, tasks: TaskRunner,
                  parent: QWidget | None = None) -> None:
@@ -130,6 +175,12 @@ class Dashboard(QWidget):
         self.status.setObjectName("status")
         bar.addWidget(self.status)
         bar.addStretch(1)
+        self.report_button = QPushButton(self.tr("&Monthly report…"), self)
+        self.report_button.setObjectName("monthly_report")
+        self.report_button.setToolTip(
+            self.tr("The monthly analysis report (矛盾纠纷分析研判报告) as PDF, to print"))
+        self.report_button.clicked.connect(self.monthly_report)
+        bar.addWidget(self.report_button)
         layout.addLayout(bar)
 
         hint = QLabel(self.tr("Click a figure, a row or a bar to list its disputes."), self)
@@ -376,6 +427,37 @@ class Dashboard(QWidget):
             pie_slice.setLabelVisible(True)
             pie_slice.clicked.connect(lambda f=figure: self.drill_figure(f))
         chart.addSeries(series)
+
+    # --------------------------------------------------------- monthly report
+    def monthly_report(self) -> MonthlyReportDialog:
+        """Ask for the month and the leader's analysis; build the PDF on the worker and
+        preview it for printing."""
+        dialog = MonthlyReportDialog(self._services.clock().date(), parent=self)
+        dialog.accepted.connect(lambda: self._build_report(dialog.month(), dialog.analysis()))
+        dialog.open()
+        self.report_dialog = dialog
+        return dialog
+
+    def _build_report(self, month: str, analysis: str) -> None:
+        stats, documents = self._services.stats, self._services.documents
+        self.status.setStyleSheet(f"color: {HINT_COLOUR};")
+        self.status.setText(self.tr("Preparing the report…"))
+
+        def done(pdf) -> None:  # type: ignore[no-untyped-def]
+            self.status.setText("")
+            self.report_preview = DocumentPreview(
+                pdf.content, title=pdf.title, file_name=f"矛盾纠纷分析研判报告{month}.pdf",
+                parent=self)
+            self.report_preview.show()
+            self.report_ready.emit(pdf)
+
+        def failed(error: BaseException) -> None:
+            self.status.setText("")
+            ui_errors.show_error(self, error)
+
+        self._tasks.run(
+            lambda: documents.monthly_report(stats.monthly_report(month, analysis=analysis)),
+            on_success=done, on_failure=failed, writes=False)
 
     # -------------------------------------------------------------- drilling
     def _selection(self, figure: str, **kw: object) -> FigureSelection | None:

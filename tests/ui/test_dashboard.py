@@ -88,3 +88,19 @@ def test_a_bad_range_is_explained_and_nothing_is_counted(qtbot, window):
     dash.load()
     assert "before" in dash.status.text()
     assert dash.stats is before
+
+
+def test_the_monthly_report_is_built_off_the_gui_thread_and_previewed(qtbot, window):
+    from mediation_desk.ui.dashboard import MonthlyReportDialog
+    from mediation_desk.ui.document_preview import DocumentPreview
+
+    dash = open_dashboard(qtbot, window)
+    dialog = dash.monthly_report()
+    assert isinstance(dialog, MonthlyReportDialog)
+    dialog.month_edit.setDate(dialog.month_edit.date().fromString("2026-11", "yyyy-MM"))
+    dialog.analysis_edit.setPlainText("邻里纠纷多发，应加强排查。")
+    with qtbot.waitSignal(dash.report_ready, timeout=20_000) as ready:
+        dialog.accept()
+    assert ready.args[0].content.startswith(b"%PDF")
+    assert isinstance(dash.report_preview, DocumentPreview)
+    dash.report_preview.close()
