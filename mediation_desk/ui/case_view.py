@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 from mediation_desk.domain.deadlines import DeadlineKind
 from mediation_desk.domain.errors import DomainError
 from mediation_desk.domain.escalation import Move, ReferralRoute, SettlementKind
+from mediation_desk.domain.figures import RecordedFact
 from mediation_desk.domain.vocabulary import DisputeState, EventKind, PartyType, RiskGrade, Tier
 from mediation_desk.services.container import Services
 
@@ -66,6 +67,7 @@ from mediation_desk.ui.followup_dialogs import (
     CorrectAgreementDialog,
     LongRunningDialog,
     MoveVisitDialog,
+    RecordFactDialog,
     VisitDialog,
 )
 from mediation_desk.ui.labels import flag_labels, unpaid_workers_label
@@ -369,6 +371,22 @@ class CaseDialog(QDialog):
         self.long_running_button.setObjectName("long_running_button")
         self.long_running_button.clicked.connect(self.explain_long_running)
         row.addWidget(self.long_running_button)
+        # Facts the figures count as recorded: 民转刑, a group incident prevented, the
+        # court's confirmation of the agreement.
+        self.facts_button = QPushButton(self.tr("Recor&d…"), bar)
+        self.facts_button.setObjectName("facts_button")
+        self.facts_button.setToolTip(self.tr("Record that the dispute turned criminal, that a "
+                                             "group incident was prevented, or the court's "
+                                             "confirmation of the agreement"))
+        facts_menu = QMenu(self.facts_button)
+        self.fact_actions = {}
+        for fact in RecordedFact:
+            action = facts_menu.addAction(fact.label)
+            action.setObjectName(f"fact_{fact.value}")
+            action.triggered.connect(lambda _=False, f=fact: self.record_fact(f))
+            self.fact_actions[fact] = action
+        self.facts_button.setMenu(facts_menu)
+        row.addWidget(self.facts_button)
         row.addStretch(1)
         self.print_button = QPushButton(self.tr("&Documents"), bar)
         self.print_button.setObjectName("documents_button")
@@ -433,6 +451,10 @@ class CaseDialog(QDialog):
         target = next((x for x in d.deadlines if x.kind is DeadlineKind.MEDIATION_TARGET), None)
         self.long_running_button.setVisible(
             target is not None and target.open and target.days_left < 0)
+        for fact, action in self.fact_actions.items():
+            on = getattr(d, fact.column)
+            action.setText(self.tr("{fact} (recorded {day})").format(
+                fact=fact.label, day=f"{on:%Y-%m-%d}") if on else fact.label)
 
     # The actions.  Each opens a window-modal dialog; its outcome comes back to
     # `_action_finished`.
@@ -496,6 +518,11 @@ class CaseDialog(QDialog):
         self.status_label.setText(self.tr("The corrected agreement is in force"))
         self.changed.emit(self.detail.id)
         return True
+
+    def record_fact(self, fact: RecordedFact) -> RecordFactDialog | None:
+        return self._open(lambda: RecordFactDialog(self.detail, fact, services=self._require(),
+                                                   by=self.acting_user(), parent=self),
+                          self.tr("recorded"))
 
     def explain_long_running(self) -> LongRunningDialog | None:
         return self._open(lambda: LongRunningDialog(self.detail, services=self._require(),

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.domain.errors import ValidationErrors
+from mediation_desk.domain.figures import RecordedFact
 from mediation_desk.domain.followups import (
     POLICE_ASPECTS,
     WHOLE_AGREEMENT,
@@ -303,3 +304,42 @@ class VisitDialog(ActionDialog):
         )
         return self._services.cases.detail(self.detail.id)
 
+
+
+class RecordFactDialog(ActionDialog):
+    """Record what the figures count "as recorded" (DOMAIN §10): the dispute turned
+    criminal (民转刑), a group incident prevented, or the court's confirmation of the
+    agreement; or withdraw a wrong record, with the reason."""
+
+    def __init__(self, detail: CaseDetail, fact: RecordedFact, *, services: Services, by: str,
+                 parent: QWidget | None = None) -> None:
+        recorded = getattr(detail, fact.column)
+        super().__init__(detail, title=translate("RecordFactDialog", "Record: {fact}").format(
+                             fact=fact.label),
+                         submit_text=translate("RecordFactDialog", "&Record"), parent=parent)
+        self.setObjectName("record_fact_dialog")
+        self._services, self._by, self.fact = services, by, fact
+        if recorded is not None:
+            self.set_intro(self.tr("Recorded on {day}. Change the date, or withdraw the "
+                                   "record if it was wrong.").format(day=f"{recorded:%Y-%m-%d}"))
+        self.on = DateLineEdit(self)
+        self.on.set_date(recorded or services.clock().date())
+        self.field("on", self.tr("&Date"), self.on)
+        self.note = text_edit(self)
+        self.field("note", self.tr("&Particulars (required)"), self.note)
+        self.withdraw = QCheckBox(self.tr("&Withdraw this record (it was wrong)"), self)
+        self.withdraw.setObjectName("withdraw")
+        self.withdraw.toggled.connect(lambda on: self.on.setEnabled(not on))
+        self.field("withdraw", "", self.withdraw).setVisible(recorded is not None)
+        self.resize(440, 0)
+        self.on.setFocus()
+
+    def call(self) -> CaseDetail:
+        local: dict[str, str] = {}
+        day = None if self.withdraw.isChecked() else _date(self.on, "on", local)
+        if local:
+            raise LocalProblems(local)
+        return self._services.flow.record_fact(
+            dispute_id=self.detail.id, expected_version=self.detail.version, fact=self.fact,
+            on=day, note=self.note.toPlainText(), by=self._by,
+        )

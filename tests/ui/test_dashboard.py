@@ -104,3 +104,4 @@ def test_the_monthly_report_is_built_off_the_gui_thread_and_previewed(qtbot, win
     assert ready.args[0].content.startswith(b"%PDF")
     assert isinstance(dash.report_preview, DocumentPreview)
     dash.report_preview.close()
+

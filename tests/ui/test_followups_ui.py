@@ -214,3 +214,21 @@ def test_the_documents_menu_lists_single_records_and_kept_documents(qtbot, servi
     preview = case.show_stored(services.documents.stored(settled.id)[0])
     assert preview.page_count() >= 1
     preview.close()
+
+
+def test_recording_a_fact_from_the_case_screen(qtbot, services, settled, tmp_path):
+    from mediation_desk.domain.figures import RecordedFact
+    from mediation_desk.ui.case_view import CaseDialog
+    from mediation_desk.ui.followup_dialogs import RecordFactDialog
+
+    case = CaseDialog(settled, services=services, user_name="王㛃")
+    qtbot.addWidget(case)
+    case.show()
+    dialog = case.record_fact(RecordedFact.GROUP_PREVENTED)
+    assert isinstance(dialog, RecordFactDialog)
+    dialog.submit()
+    qtbot.waitUntil(lambda: bool(dialog.boxes["note"].error_text()))
+    dialog.note.setPlainText("涉及12人，现场劝离")
+    dialog.submit()
+    qtbot.waitUntil(lambda: case.detail.group_incident_on is not None, timeout=10_000)
+    assert "recorded" in case.fact_actions[RecordedFact.GROUP_PREVENTED].text()
