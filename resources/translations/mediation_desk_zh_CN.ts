@@ -12,22 +12,22 @@
 <context>
     <name>AddVisitDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="56"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="57"/>
         <source>Add a follow-up visit</source>
         <translation>增加回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="57"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="58"/>
         <source>&amp;Add visit</source>
         <translation>增加回访(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="62"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="63"/>
         <source>&amp;Date</source>
         <translation>日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="64"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="65"/>
         <source>&amp;Why (required)</source>
         <translation>原因（必填）(&amp;W)</translation>
     </message>
@@ -168,22 +168,22 @@
 <context>
     <name>CancelVisitDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="109"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="110"/>
         <source>Cancel a follow-up visit</source>
         <translation>取消回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="110"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="111"/>
         <source>Cancel &amp;the visit</source>
         <translation>取消这次回访(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="114"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="115"/>
         <source>Visit {seq}, due {due}. The visit and the reason are kept in the file.</source>
         <translation>第{seq}次回访，应于{due}进行。取消后该次回访及原因仍保留在卷宗中。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="117"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="118"/>
         <source>&amp;Reason (required)</source>
         <translation>理由（必填）(&amp;R)</translation>
     </message>
@@ -199,446 +199,466 @@
 <context>
     <name>CaseDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="966"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="993"/>
         <source>team: {names}</source>
         <translation>升级后调解人员：{names}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="193"/>
-        <location filename="../../mediation_desk/ui/case_view.py" line="668"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="195"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="695"/>
         <source>Case {number}</source>
         <translation>案件 {number}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="680"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="707"/>
         <source>Facts</source>
         <translation>案情</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="687"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="714"/>
         <source>Source:</source>
         <translation>纠纷来源：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="689"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="716"/>
         <source>Category:</source>
         <translation>纠纷类别：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="690"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="717"/>
         <source>Kind:</source>
         <translation>调解类型：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="691"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="718"/>
         <source>Registered:</source>
         <translation>登记：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="692"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="719"/>
         <source>Accepted on:</source>
         <translation>受理日期：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="693"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="720"/>
         <source>Occurred on:</source>
         <translation>发生日期：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="694"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="721"/>
         <source>Place:</source>
         <translation>发生地点：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="695"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="722"/>
         <source>Summary:</source>
         <translation>简要情况：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="696"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="723"/>
         <source>Applicant asks for:</source>
         <translation>申请人请求：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="697"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="724"/>
         <source>Respondent says:</source>
         <translation>被申请人意见：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="698"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="725"/>
         <source>Amount in dispute:</source>
         <translation>涉及金额：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="737"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="764"/>
         <source>¥{amount}</source>
         <translation>{amount}元</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="699"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="726"/>
         <source>People involved:</source>
         <translation>涉及人数：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="700"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="727"/>
         <source>Grid:</source>
         <translation>网格：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="701"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="728"/>
         <source>Grid worker:</source>
         <translation>网格员：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="702"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="729"/>
         <source>Community officer:</source>
         <translation>社区民警：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="703"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="730"/>
         <source>Mediator:</source>
         <translation>调解员：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="704"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="731"/>
         <source>Suggested tier:</source>
         <translation>系统建议层级：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="705"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="732"/>
         <source>Why the tier differs:</source>
         <translation>改选层级理由：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="706"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="733"/>
         <source>Intake flags:</source>
         <translation>登记时情形：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="779"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="806"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="781"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="808"/>
         <source>Side</source>
         <translation>身份</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="781"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="808"/>
         <source>Name</source>
         <translation>姓名/名称</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="781"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="808"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="781"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="808"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="782"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="809"/>
         <source>Born</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="782"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="809"/>
         <source>ID number / credit code</source>
         <translation>身份证号/统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="782"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="809"/>
         <source>Phone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="783"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="810"/>
         <source>Address</source>
         <translation>住址</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="783"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="810"/>
         <source>Occupation / legal rep.</source>
         <translation>职业/法定代表人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="783"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="810"/>
         <source>Agent</source>
         <translation>代理人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="784"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="811"/>
         <source>Guardian</source>
         <translation>监护人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="784"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="811"/>
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="813"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="840"/>
         <source>vulnerable</source>
         <translation>弱势群体</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="890"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="917"/>
         <source>Timeline</source>
         <translation>办理过程</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="836"/>
-        <location filename="../../mediation_desk/ui/case_view.py" line="891"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="863"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="918"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="891"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="918"/>
         <source>Event</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="891"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="918"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="836"/>
-        <location filename="../../mediation_desk/ui/case_view.py" line="891"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="863"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="918"/>
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="892"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="919"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="892"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="919"/>
         <source>By</source>
         <translation>经办人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="169"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="171"/>
         <source>Re&amp;load</source>
         <translation>刷新(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="171"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="173"/>
         <source>Read the case again (F5)</source>
         <translation>重新读取案件（F5）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="233"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="235"/>
         <source>Risk &amp;grade…</source>
         <translation>风险等级(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="235"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="237"/>
         <source>Change the risk grade, with a reason</source>
         <translation>改变风险等级（须填写理由）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="336"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="338"/>
         <source>Confirm or change the &amp;tier…</source>
         <translation>确认/改选层级(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="339"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="341"/>
         <source>Before mediation starts: confirm the suggested tier or choose another one with a reason</source>
         <translation>调解开始前：确认系统建议的层级，或填写理由改选其他层级</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="272"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="274"/>
         <source>System suggestion: {why}</source>
         <translation>系统建议：{why}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="274"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="276"/>
         <source>; now at {tier}</source>
         <translation>；现为{tier}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="276"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="278"/>
         <source> (reason: {reason})</source>
         <translation>（理由：{reason}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="297"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="299"/>
         <source>Red risk: notify the station&apos;s duty leader</source>
         <translation>红色风险：请通知值班领导</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="304"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="306"/>
         <source>Record the &amp;notification…</source>
         <translation>记录已通知(&amp;N)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="322"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="324"/>
         <source>Red risk: duty leader {leader} notified at {time}</source>
         <translation>红色风险：已于{time}通知值班领导{leader}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="333"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="335"/>
         <source>Actions:</source>
         <translation>办理：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="344"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="346"/>
         <source>Record a &amp;session…</source>
         <translation>记录调解(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="346"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="348"/>
         <source>Record a mediation session (调解笔录)</source>
         <translation>记录一次调解（调解笔录）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="354"/>
-        <location filename="../../mediation_desk/ui/case_view.py" line="429"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="356"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="447"/>
         <source>A&amp;greement…</source>
         <translation>调解协议(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="356"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="358"/>
         <source>Write the mediation agreement (saved as a draft until the parties sign)</source>
         <translation>填写调解协议（各方签字前保存为草稿）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="360"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="362"/>
         <source>Co&amp;rrect agreement…</source>
         <translation>更正协议(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="364"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="366"/>
         <source>Sign the correction…</source>
         <translation>更正稿签字生效…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="368"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="370"/>
         <source>Why it runs &amp;long…</source>
         <translation>超期原因(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="373"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="376"/>
+        <source>Recor&amp;d…</source>
+        <translation>记录(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/case_view.py" line="378"/>
+        <source>Record that the dispute turned criminal, that a group incident was prevented, or the court&apos;s confirmation of the agreement</source>
+        <translation>记录民转刑、防止群体性事件或协议经法院司法确认</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/case_view.py" line="391"/>
         <source>&amp;Documents</source>
         <translation>文书(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="375"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="393"/>
         <source>Preview, print or save the case&apos;s documents</source>
         <translation>预览、打印或保存本案文书</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="386"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="404"/>
         <source>One record or version</source>
         <translation>单份记录或协议版本</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="387"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="405"/>
         <source>Kept with the case</source>
         <translation>已存入本案的文书</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="393"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="411"/>
         <source>No further moves: the case is concluded.</source>
         <translation>案件已办结，没有可进行的操作。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="428"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="446"/>
         <source>Edit the correction…</source>
         <translation>编辑更正稿…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="446"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="456"/>
+        <source>{fact} (recorded {day})</source>
+        <translation>{fact}（已记录 {day}）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/case_view.py" line="468"/>
         <source>session recorded</source>
         <translation>已记录调解笔录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="451"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="473"/>
         <source>risk grade changed</source>
         <translation>已改变风险等级</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="456"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="478"/>
         <source>duty leader notification recorded</source>
         <translation>已记录通知值班领导</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="462"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="484"/>
         <source>tier confirmed</source>
         <translation>已确认层级</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="467"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="489"/>
         <source>agreement saved</source>
         <translation>协议已保存</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="472"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="494"/>
         <source>correction started</source>
         <translation>已开始更正协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="481"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="503"/>
         <source>Sign the correction</source>
         <translation>更正稿签字生效</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="482"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="504"/>
         <source>Have all parties signed the corrected agreement (version {v})? It then replaces version {old}, which stays in the file.</source>
         <translation>各方当事人是否已在更正后的协议（第{v}版）上签字？确认后该版生效，取代第{old}版，第{old}版仍保留在卷宗中。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="485"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="507"/>
         <source>Yes, it is signed</source>
         <translation>已签字，生效</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="485"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="507"/>
         <source>Not yet</source>
         <translation>尚未签字</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="496"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="518"/>
         <source>The corrected agreement is in force</source>
         <translation>更正后的协议已生效</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="503"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="525"/>
+        <source>recorded</source>
+        <translation>已记录</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/case_view.py" line="530"/>
         <source>reason recorded</source>
         <translation>原因已记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="508"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="535"/>
         <source>visit recorded</source>
         <translation>回访已记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="513"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="540"/>
         <source>visit moved</source>
         <translation>回访已改期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="518"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="545"/>
         <source>visit cancelled</source>
         <translation>回访已取消</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="523"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="550"/>
         <source>visit added</source>
         <translation>回访已增加</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="528"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="555"/>
         <source>Mediate again?</source>
         <translation>重新调解？</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="529"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="556"/>
         <source>{grounds}.
 
 Reopen the case for mediation? It will count as a recurrence (反复) and the remaining visits are cancelled.</source>
@@ -647,159 +667,159 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 是否重新调解本案？本案将计为一次矛盾反复，其余回访计划将取消。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="532"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="559"/>
         <source>Reopen for mediation</source>
         <translation>重新调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="532"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="559"/>
         <source>Not now</source>
         <translation>暂不</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="542"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="569"/>
         <source>Reopened for mediation</source>
         <translation>已重新调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="550"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="577"/>
         <source>Preparing {title}…</source>
         <translation>正在生成{title}…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="554"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="581"/>
         <source>{title}: {pages} pages, kept with the case</source>
         <translation>{title}：共{pages}页，已存入本案</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="559"/>
-        <location filename="../../mediation_desk/ui/case_view.py" line="624"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="586"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="651"/>
         <source>Kept with the case on {at} · SHA-256 {sha}</source>
         <translation>{at}存入本案 · SHA-256 {sha}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="583"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="610"/>
         <source>Session record {n} ({date})</source>
         <translation>第{n}次调解记录（{date}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="590"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="617"/>
         <source>Follow-up record {n} ({date})</source>
         <translation>第{n}次回访记录（{date}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="597"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="624"/>
         <source>Agreement version {v} ({status})</source>
         <translation>调解协议第{v}版（{status}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="655"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="682"/>
         <source>Saved at {time}: {what}</source>
         <translation>{time} 已保存：{what}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="665"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="692"/>
         <source>Reloaded: the case had been changed elsewhere</source>
         <translation>已刷新：案件刚在别处被修改</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="671"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="698"/>
         <source>The case has been reloaded as it is now. Check it, then do your change again if it is still needed.</source>
         <translation>已重新读取案件的最新情况。请核对后，如仍需要，再操作一次。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="688"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="715"/>
         <source>From the screening log:</source>
         <translation>来自排查登记：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="707"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="734"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="834"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="861"/>
         <source>Mediation sessions</source>
         <translation>调解记录</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="836"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="863"/>
         <source>No.</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="836"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="863"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="837"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="864"/>
         <source>Present</source>
         <translation>参加人员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="837"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="864"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="837"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="864"/>
         <source>Next session</source>
         <translation>下次调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="854"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="881"/>
         <source>Mediation sessions ({count})</source>
         <translation>调解记录（{count}次）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="860"/>
-        <location filename="../../mediation_desk/ui/case_view.py" line="950"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="887"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="977"/>
         <source>Session {n}</source>
         <translation>第{n}次调解</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="875"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="902"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="876"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="903"/>
         <source>Parties present</source>
         <translation>到场当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="877"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="904"/>
         <source>Others present</source>
         <translation>其他在场人员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="878"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="905"/>
         <source>Applicant said</source>
         <translation>申请人陈述</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="879"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="906"/>
         <source>Respondent said</source>
         <translation>被申请人陈述</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="880"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="907"/>
         <source>Proposals</source>
         <translation>调解意见</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="881"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="908"/>
         <source>Recorded by</source>
         <translation>记录人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="947"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="974"/>
         <source>Present: {names}</source>
         <translation>参加：{names}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_view.py" line="949"/>
+        <location filename="../../mediation_desk/ui/case_view.py" line="976"/>
         <source>next session {date}</source>
         <translation>下次调解 {date}</translation>
     </message>
@@ -857,19 +877,29 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
         <translation>只显示在这两个日期之间登记的纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/filter_bar.py" line="100"/>
+        <location filename="../../mediation_desk/ui/filter_bar.py" line="108"/>
+        <source>Stop showing only the disputes of this figure</source>
+        <translation>不再只显示该统计数字对应的案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/filter_bar.py" line="117"/>
         <source>Clear filters</source>
         <translation>清除筛选</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/filter_bar.py" line="101"/>
+        <location filename="../../mediation_desk/ui/filter_bar.py" line="118"/>
         <source>Show all disputes</source>
         <translation>显示全部纠纷</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/filter_bar.py" line="125"/>
+        <location filename="../../mediation_desk/ui/filter_bar.py" line="142"/>
         <source>All</source>
         <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/filter_bar.py" line="199"/>
+        <source>Figure: %1</source>
+        <translation>统计：%1</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/filter_bar.py" line="74"/>
@@ -938,22 +968,22 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>CorrectAgreementDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="158"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="159"/>
         <source>Correct the agreement</source>
         <translation>更正协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="159"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="160"/>
         <source>&amp;Start correction</source>
         <translation>开始更正(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="163"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="164"/>
         <source>The signed agreement is never changed. A correction is a new version; once the parties sign it, it replaces the old one, which stays in the file.</source>
         <translation>已签字的协议不能修改。更正将生成新版本；各方签字后新版本生效，原版本保留在卷宗中。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="167"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="168"/>
         <source>&amp;Reason for the correction (required)</source>
         <translation>更正原因（必填）(&amp;R)</translation>
     </message>
@@ -1054,6 +1084,135 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
         <location filename="../../mediation_desk/ui/daily_followups.py" line="195"/>
         <source>{total} to visit, {overdue} overdue</source>
         <translation>应回访{total}件，其中超期{overdue}件</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="145"/>
+        <source>From</source>
+        <translation>从</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="150"/>
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="159"/>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="159"/>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="160"/>
+        <source>This year</source>
+        <translation>今年</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="160"/>
+        <source>Last 3 years</source>
+        <translation>近三年</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="167"/>
+        <source>Break down by</source>
+        <translation>分组</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="178"/>
+        <source>&amp;Monthly report…</source>
+        <translation>月度分析研判报告(&amp;M)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="181"/>
+        <source>The monthly analysis report (矛盾纠纷分析研判报告) as PDF, to print</source>
+        <translation>生成矛盾纠纷分析研判报告（PDF），可预览打印</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="186"/>
+        <source>Click a figure, a row or a bar to list its disputes.</source>
+        <translation>点击数字、表格行或柱形，即可列出对应的案件。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="225"/>
+        <source>Click a number to list those disputes</source>
+        <translation>点击数字列出对应案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="241"/>
+        <source>Tier move</source>
+        <translation>层级变动</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="241"/>
+        <source>Moves</source>
+        <translation>次数</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="286"/>
+        <source>Not a date; type it as 2026-11-20</source>
+        <translation>日期格式不对，请写成 2026-11-20</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="289"/>
+        <source>Fill in both dates</source>
+        <translation>请填写起止日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="292"/>
+        <source>The end date is before the start date</source>
+        <translation>结束日期早于开始日期</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="309"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="316"/>
+        <source>The figures could not be read: %1</source>
+        <translation>无法读取统计数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="322"/>
+        <source>%1 to %2</source>
+        <translation>%1 至 %2</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="327"/>
+        <source>Settled ÷ (settled + failed), among the disputes whose mediation ended in the range</source>
+        <translation>调解成功数 ÷（调解成功数 + 调解不成数），按期间内办结的纠纷计算</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="330"/>
+        <source>List these disputes</source>
+        <translation>列出这些案件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="371"/>
+        <source>By %1</source>
+        <translation>按%1</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="407"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="497"/>
+        <source>Tier %1 → tier %2</source>
+        <translation>第%1层级 → 第%2层级</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="418"/>
+        <source>How mediations ended</source>
+        <translation>调解结果</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="444"/>
+        <source>Preparing the report…</source>
+        <translation>正在生成报告…</translation>
     </message>
 </context>
 <context>
@@ -1167,12 +1326,12 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>FollowUp</name>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="46"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="47"/>
         <source>Not a date; type it as 2026-11-20</source>
         <translation>不是有效日期，请写成2026-11-20</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="49"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="50"/>
         <source>Please enter a date</source>
         <translation>请填写日期</translation>
     </message>
@@ -1357,22 +1516,22 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>LongRunningDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="133"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="134"/>
         <source>Mediation running long</source>
         <translation>调解超期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="134"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="135"/>
         <source>&amp;Record reason</source>
         <translation>记录原因(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="138"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="139"/>
         <source>Mediation has passed its target date. Record why; the case is then no longer shown as overdue for it.</source>
         <translation>调解已超过期限。请记录原因；记录后本案不再因此显示为超期。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="142"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="143"/>
         <source>&amp;Reason</source>
         <translation>原因(&amp;R)</translation>
     </message>
@@ -1380,122 +1539,155 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="92"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="93"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="93"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="94"/>
         <source>Follow-ups today</source>
         <translation>今日回访</translation>
     </message>
     <message>
         <location filename="../../mediation_desk/ui/main_window.py" line="98"/>
+        <source>Statistics</source>
+        <translation>统计</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="104"/>
         <source>Screening log</source>
         <translation>排查登记</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="106"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="112"/>
         <source>Database in use</source>
         <translation>正在使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="145"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="151"/>
         <source>&amp;Register…</source>
         <translation>登记(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="148"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="154"/>
         <source>Register a new dispute (Ctrl+N)</source>
         <translation>登记新的纠纷（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="151"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="157"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="156"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="162"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="159"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="165"/>
         <source>Read the list again (F5)</source>
         <translation>重新读取列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="162"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="168"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="166"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="172"/>
         <source>Roster &amp;&amp; &amp;settings…</source>
         <translation>名册与设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="170"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="176"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="175"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="181"/>
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="180"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="186"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="183"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="189"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="202"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="208"/>
         <source>Mediation Desk — {station}</source>
         <translation>调解台 — {station}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="222"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="237"/>
         <source>Follow-ups today ({count})</source>
         <translation>今日回访（{count}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="224"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="239"/>
         <source>{count} visits due, {overdue} overdue</source>
         <translation>应回访{count}件，超期{overdue}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="269"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="284"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/main_window.py" line="280"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="295"/>
         <source>%n dispute(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="282"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="297"/>
         <source> (filtered)</source>
         <translation>（已筛选）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="370"/>
-        <location filename="../../mediation_desk/ui/main_window.py" line="375"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="385"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="390"/>
         <source>Registered {number}</source>
         <translation>已登记 {number}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="414"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="429"/>
         <source>Still saving, please wait…</source>
         <translation>正在保存，请稍候…</translation>
+    </message>
+</context>
+<context>
+    <name>MonthlyReportDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="97"/>
+        <source>Monthly analysis report</source>
+        <translation>矛盾纠纷分析研判报告</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="106"/>
+        <source>&amp;Month:</source>
+        <translation>月份(&amp;M)：</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="110"/>
+        <source>The leader&apos;s analysis and next steps; leave empty to write by hand</source>
+        <translation>所领导的研判分析及下步工作意见；留空则打印空白栏供手写</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="112"/>
+        <source>&amp;Analysis:</source>
+        <translation>研判分析(&amp;A)：</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="115"/>
+        <source>&amp;Make PDF</source>
+        <translation>生成 PDF(&amp;M)</translation>
     </message>
 </context>
 <context>
@@ -1554,27 +1746,27 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>MoveVisitDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="81"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="82"/>
         <source>Move a follow-up visit</source>
         <translation>回访改期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="82"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="83"/>
         <source>&amp;Move</source>
         <translation>改期(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="85"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="86"/>
         <source>Visit {seq}, planned for {due}</source>
         <translation>第{seq}次回访，原定{due}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="89"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="90"/>
         <source>New &amp;date</source>
         <translation>新日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="91"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="92"/>
         <source>&amp;Why (required)</source>
         <translation>原因（必填）(&amp;W)</translation>
     </message>
@@ -1703,6 +1895,39 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
         <location filename="../../mediation_desk/ui/party_editor.py" line="250"/>
         <source>Minor: enter the guardian</source>
         <translation>未成年人：请填写监护人</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFactDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="317"/>
+        <source>Record: {fact}</source>
+        <translation>记录：{fact}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="319"/>
+        <source>&amp;Record</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="323"/>
+        <source>Recorded on {day}. Change the date, or withdraw the record if it was wrong.</source>
+        <translation>已于 {day} 记录。可以修改日期；如记录有误，可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="327"/>
+        <source>&amp;Date</source>
+        <translation>日期(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="329"/>
+        <source>&amp;Particulars (required)</source>
+        <translation>具体情况（必填）(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="330"/>
+        <source>&amp;Withdraw this record (it was wrong)</source>
+        <translation>撤销这条记录（记录有误）(&amp;W)</translation>
     </message>
 </context>
 <context>
@@ -2456,98 +2681,98 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="187"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="188"/>
         <source>Record follow-up visit</source>
         <translation>记录回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="188"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="189"/>
         <source>&amp;Save visit</source>
         <translation>保存回访(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="192"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="193"/>
         <source>Visit {seq}, due {due} ({basis})</source>
         <translation>第{seq}次回访，应于{due}（{basis}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="207"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="208"/>
         <source>&amp;Date</source>
         <translation>回访日期(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="208"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="209"/>
         <source>&amp;Way</source>
         <translation>回访方式(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="209"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="210"/>
         <source>&amp;Who was visited</source>
         <translation>回访对象(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="210"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="211"/>
         <source>Who &amp;visited</source>
         <translation>回访人(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="216"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="217"/>
         <source>Performance of the agreement</source>
         <translation>协议履行情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="222"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="223"/>
         <source>The oral agreement</source>
         <translation>口头协议</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="226"/>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="244"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="227"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="245"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="230"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="231"/>
         <source> (due {date})</source>
         <translation>（{date}前）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="236"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="237"/>
         <source>Satisfaction</source>
         <translation>满意度</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="239"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="240"/>
         <source>With the mediation</source>
         <translation>对调解工作</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="252"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="253"/>
         <source>Signs of the &amp;conflict returning</source>
         <translation>矛盾有反复迹象(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="255"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="256"/>
         <source>What was seen</source>
         <translation>具体迹象</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="257"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="258"/>
         <source>New &amp;risks</source>
         <translation>新的风险隐患(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="259"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="260"/>
         <source>&amp;Action taken</source>
         <translation>采取措施(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="261"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="262"/>
         <source>Re&amp;marks</source>
         <translation>备注(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="262"/>
+        <location filename="../../mediation_desk/ui/followup_dialogs.py" line="263"/>
         <source>A term refused or the conflict back: after saving, you will be asked whether to mediate the case again.</source>
         <translation>如有约定事项被拒绝履行或矛盾反复，保存后将询问是否重新调解。</translation>
     </message>
