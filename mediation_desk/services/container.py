@@ -17,6 +17,7 @@ from mediation_desk.services.cases import CaseService
 from mediation_desk.services.documents import DocumentService
 from mediation_desk.services.flow import FlowService
 from mediation_desk.services.followups import FollowUpService
+from mediation_desk.services.ledger import LedgerService
 from mediation_desk.services.maintenance import MaintenanceService
 from mediation_desk.services.roster import RosterService
 from mediation_desk.services.settings import SettingsService
@@ -40,6 +41,7 @@ class Services:
     followups: FollowUpService
     documents: DocumentService
     stats: StatsService
+    ledger: LedgerService
     maintenance: MaintenanceService
     clock: Callable[[], dt.datetime]
     upgrade: UpgradeResult | None
@@ -90,6 +92,7 @@ def open_services(
         followups=FollowUpService(uow=uow, settings=settings, cases=cases, clock=clock),
         documents=DocumentService(uow=uow, cases=cases, settings=settings, clock=clock),
         stats=StatsService(uow=uow, clock=clock),
+        ledger=LedgerService(uow=uow),
         maintenance=MaintenanceService(engine=engine, clock=clock),
         clock=clock,
         upgrade=result,
