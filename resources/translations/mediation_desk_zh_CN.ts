@@ -191,7 +191,7 @@
 <context>
     <name>CaseClocks</name>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="48"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="49"/>
         <source> (estimate: the holiday calendar does not know this year yet)</source>
         <translation>（估算：节假日日历尚无该年份安排）</translation>
     </message>
@@ -1067,12 +1067,12 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>DeadlinesPanel</name>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="62"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="63"/>
         <source>Deadlines</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="64"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="65"/>
         <source>No clock is running on this case.</source>
         <translation>本案目前没有进行中的期限。</translation>
     </message>
@@ -1350,6 +1350,111 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
     </message>
 </context>
 <context>
+    <name>LedgerExportDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="58"/>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="123"/>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="162"/>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="205"/>
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="73"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="77"/>
+        <source>Show full ID numbers and phones</source>
+        <translation>显示完整身份证号和电话</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="80"/>
+        <source>By default ID numbers and phones are written masked (110105********002X).</source>
+        <translation>默认导出的身份证号和电话为遮蔽形式（110105********002X）。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="90"/>
+        <source>Registered or accepted from – to</source>
+        <translation>登记或受理日期（起—止）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="92"/>
+        <source>File (.xlsx or .csv)</source>
+        <translation>文件（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="96"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="118"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="119"/>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 编码 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="139"/>
+        <source>The end date is before the start date.</source>
+        <translation>截止日期早于起始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="143"/>
+        <source>Choose a file to export to.</source>
+        <translation>请选择导出的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="149"/>
+        <source>The file name must end in .xlsx or .csv.</source>
+        <translation>文件名须以 .xlsx 或 .csv 结尾。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="153"/>
+        <source>This folder does not exist.</source>
+        <translation>此文件夹不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="160"/>
+        <source>Exporting the ledger…</source>
+        <translation>正在导出台账…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="160"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="185"/>
+        <source>Exporting the ledger… {done} of {total} disputes</source>
+        <translation>正在导出台账… 已完成 {done} / {total} 件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="206"/>
+        <source>%n dispute(s) exported.</source>
+        <translation>
+            <numerusform>已导出 %n 件纠纷。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="207"/>
+        <source>The file is at:
+{path}</source>
+        <translation>文件位置：
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="213"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+</context>
+<context>
     <name>LongRunningDialog</name>
     <message>
         <location filename="../../mediation_desk/ui/followup_dialogs.py" line="133"/>
@@ -1375,114 +1480,129 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="91"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="93"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="92"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="94"/>
         <source>Follow-ups today</source>
         <translation>今日回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="100"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="102"/>
         <source>Database in use</source>
         <translation>正在使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="139"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="141"/>
         <source>&amp;Register…</source>
         <translation>登记(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="142"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="144"/>
         <source>Register a new dispute (Ctrl+N)</source>
         <translation>登记新的纠纷（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="145"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="147"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="150"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="152"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="153"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="155"/>
         <source>Read the list again (F5)</source>
         <translation>重新读取列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="156"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="158"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="160"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="162"/>
         <source>Roster &amp;&amp; &amp;settings…</source>
         <translation>名册与设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="164"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="166"/>
+        <source>Export &amp;ledger…</source>
+        <translation>导出台账(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="168"/>
+        <source>Export the ledger as .xlsx or .csv</source>
+        <translation>将台账导出为 .xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="171"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="169"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="176"/>
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="174"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="183"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="177"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="186"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="196"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="205"/>
         <source>Mediation Desk — {station}</source>
         <translation>调解台 — {station}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="216"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="225"/>
         <source>Follow-ups today ({count})</source>
         <translation>今日回访（{count}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="218"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="227"/>
         <source>{count} visits due, {overdue} overdue</source>
         <translation>应回访{count}件，超期{overdue}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="263"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="272"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/main_window.py" line="274"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="283"/>
         <source>%n dispute(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="276"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="285"/>
         <source> (filtered)</source>
         <translation>（已筛选）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="364"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="373"/>
         <source>Registered {number}</source>
         <translation>已登记 {number}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="403"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="383"/>
+        <source>Ledger exported to {path}</source>
+        <translation>台账已导出到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="424"/>
         <source>Still saving, please wait…</source>
         <translation>正在保存，请稍候…</translation>
     </message>
@@ -2270,72 +2390,72 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>VisitsPanel</name>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="103"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="104"/>
         <source>Follow-up visits</source>
         <translation>回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="108"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="109"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="108"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="109"/>
         <source>Due</source>
         <translation>应回访日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="108"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="109"/>
         <source>Why</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="108"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="109"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="109"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="110"/>
         <source>Visited</source>
         <translation>回访情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="109"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="110"/>
         <source>Performance</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="109"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="110"/>
         <source>Notes</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="119"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="120"/>
         <source>Record &amp;visit…</source>
         <translation>记录回访(&amp;V)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="122"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="123"/>
         <source>Change &amp;date…</source>
         <translation>改期(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="125"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="126"/>
         <source>Cancel visit…</source>
         <translation>取消回访…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="128"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="129"/>
         <source>Add visit…</source>
         <translation>增加回访…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="131"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="132"/>
         <source>Mediate again on this visit…</source>
         <translation>据此重新调解…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_clocks.py" line="170"/>
+        <location filename="../../mediation_desk/ui/case_clocks.py" line="171"/>
         <source>Follow-up visits ({planned} planned of {total})</source>
         <translation>回访（共{total}次，待回访{planned}次）</translation>
     </message>
