@@ -167,6 +167,8 @@ class LedgerService:
         if date_to < date_from:
             raise ValidationError("date_to", "截止日期早于起始日期")
         folder = target.parent if str(target.parent) else Path(".")
+        # mkstemp makes the file readable by its owner only, and the rename keeps that: a
+        # ledger holds personal data, unmasked on request.
         try:
             handle, name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".part.{fmt.value}",
                                             dir=folder)
