@@ -127,6 +127,20 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--month", type=_month, metavar="YYYY-MM")
     stats.add_argument("--json", action="store_true", help="print JSON")
 
+    export = commands.add_parser("export", help="export the ledger (台账) as .xlsx or .csv")
+    export_commands = export.add_subparsers(dest="export_command", metavar="WHAT", required=True)
+    ledger = export_commands.add_parser(
+        "ledger", help="every dispute registered or accepted in the range, one row each")
+    _database_option(ledger)
+    ledger.add_argument("--from", dest="date_from", type=_iso_date, required=True,
+                        metavar="YYYY-MM-DD")
+    ledger.add_argument("--to", dest="date_to", type=_iso_date, required=True,
+                        metavar="YYYY-MM-DD")
+    ledger.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx|FILE.csv")
+    ledger.add_argument("--unmasked", action="store_true",
+                        help="write ID numbers and phones in full (default: masked)")
+    ledger.add_argument("--json", action="store_true", help="print JSON")
+
     followups = commands.add_parser("followups", help="follow-up visits (回访)")
     followup_commands = followups.add_subparsers(
         dest="followups_command", metavar="ACTION", required=True
@@ -215,6 +229,12 @@ def _run(args: argparse.Namespace) -> int:
             return _db(args, services)
         finally:
             services.close()
+    if args.command == "export":
+        # Checked before the database is opened: a wrong argument touches nothing.
+        problem = _export_problem(args)
+        if problem:
+            print(f"mediation-desk: {problem}", file=sys.stderr)
+            return EXIT_USAGE
     services = open_services(_database(args))
     try:
         if args.command == "demo":
@@ -229,6 +249,8 @@ def _run(args: argparse.Namespace) -> int:
             return _stats(args, services)
         if args.command == "screening":
             return _screening(args, services)
+        if args.command == "export":
+            return _export(args, services)
     finally:
         services.close()
     raise AssertionError(args.command)
@@ -510,4 +532,33 @@ def _stats(args: argparse.Namespace, services) -> int:  # type: ignore[no-untype
     print(f"  不予受理 {t.declined}  撤回 {t.withdrawn}  移送 {t.referred}  反复 {result.recurrences}")
     print(f"  回访：应回访 {result.followups_due}  已回访 {result.followups_done}  "
           f"超期 {result.followups_overdue}  涉及金额 {result.amount_involved}元")
+    return EXIT_OK
+
+
+def _export_problem(args: argparse.Namespace) -> str:
+    from mediation_desk.domain.errors import ValidationError
+    from mediation_desk.services.ledger import ledger_format
+
+    if args.date_to < args.date_from:
+        return "--to 早于 --from"
+    try:
+        ledger_format(args.output)
+    except ValidationError as error:
+        return error.message
+    return ""
+
+
+def _export(args: argparse.Namespace, services) -> int:  # type: ignore[no-untyped-def]
+    def progress(done: int, total: int) -> None:
+        if not args.json and sys.stderr.isatty():
+            print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
+
+    result = services.ledger.export(args.date_from, args.date_to, args.output,
+                                    masked=not args.unmasked, report=progress)
+    if not args.json and sys.stderr.isatty():
+        print(file=sys.stderr)
+    if args.json:
+        _print_json(result.as_json())
+    else:
+        print(f"{result.rows} rows -> {result.path}")
     return EXIT_OK

@@ -17,6 +17,7 @@ from mediation_desk.services.cases import CaseService
 from mediation_desk.services.documents import DocumentService
 from mediation_desk.services.flow import FlowService
 from mediation_desk.services.followups import FollowUpService
+from mediation_desk.services.ledger import LedgerService
 from mediation_desk.services.maintenance import MaintenanceService
 from mediation_desk.services.roster import RosterService
 from mediation_desk.services.screening import ScreeningService
@@ -41,6 +42,7 @@ class Services:
     followups: FollowUpService
     documents: DocumentService
     stats: StatsService
+    ledger: LedgerService
     maintenance: MaintenanceService
     screening: ScreeningService
     clock: Callable[[], dt.datetime]
@@ -92,6 +94,7 @@ def open_services(
         agreements=AgreementService(uow=uow, settings=settings, clock=clock),
         followups=FollowUpService(uow=uow, settings=settings, cases=cases, clock=clock),
         documents=DocumentService(uow=uow, cases=cases, settings=settings, clock=clock),
+        ledger=LedgerService(uow=uow),
         maintenance=MaintenanceService(engine=engine, clock=clock),
         screening=screening,
         stats=StatsService(uow=uow, clock=clock, screening=screening, settings=settings),

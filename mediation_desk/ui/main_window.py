@@ -37,6 +37,7 @@ from mediation_desk.ui.dashboard import Dashboard
 from mediation_desk.ui.document_preview import DocumentPreview
 from mediation_desk.ui.filter_bar import CaseFilterBar
 from mediation_desk.ui.intake_dialog import IntakeDialog
+from mediation_desk.ui.ledger_dialog import LedgerExportDialog
 from mediation_desk.ui.preferences import Preferences
 from mediation_desk.ui.screening_log import ScreeningLog
 from mediation_desk.ui.settings_dialog import SettingsDialog
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.user_name = user_name or _os_user()
         self.intake_dialog: IntakeDialog | None = None
         self.settings_dialog: SettingsDialog | None = None
+        self.ledger_dialog: LedgerExportDialog | None = None
         self.case_dialogs: dict[int, CaseDialog] = {}
 
         self.model = CaseTableModel(services.cases, self)
@@ -173,6 +175,11 @@ class MainWindow(QMainWindow):
         self.settings_action.setObjectName("action_settings")
         self.settings_action.triggered.connect(self.open_settings)
 
+        self.ledger_action = QAction(self.tr("Export &ledger…"), self)
+        self.ledger_action.setObjectName("action_export_ledger")
+        self.ledger_action.setToolTip(self.tr("Export the ledger as .xlsx or .csv"))
+        self.ledger_action.triggered.connect(self.export_ledger)
+
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setObjectName("action_quit")
         self.quit_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Q))
@@ -181,6 +188,8 @@ class MainWindow(QMainWindow):
         cases_menu = self.menuBar().addMenu(self.tr("&Cases"))
         for action in (self.new_action, self.open_action, self.find_action, self.refresh_action):
             cases_menu.addAction(action)
+        cases_menu.addSeparator()
+        cases_menu.addAction(self.ledger_action)
         cases_menu.addSeparator()
         cases_menu.addAction(self.quit_action)
         tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
@@ -388,6 +397,18 @@ class MainWindow(QMainWindow):
         self.model.reload()
         self.statusBar().showMessage(
             self.tr("Registered {number}").format(number=detail.number), 8000)
+
+    def export_ledger(self) -> LedgerExportDialog:
+        # Kept (not deleted on close) until the next one: a cancelled export still
+        # reports back to it from the worker.
+        dialog = LedgerExportDialog(self.services, tasks=self.tasks, parent=self)
+        if self.ledger_dialog is not None:
+            self.ledger_dialog.deleteLater()
+        self.ledger_dialog = dialog
+        dialog.exported.connect(lambda result: self.statusBar().showMessage(
+            self.tr("Ledger exported to {path}").format(path=result.path), 8000))
+        dialog.open()
+        return dialog
 
     # ------------------------------------------------------------ settings
     def open_settings(self) -> SettingsDialog:

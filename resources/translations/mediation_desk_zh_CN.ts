@@ -1514,6 +1514,111 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
     </message>
 </context>
 <context>
+    <name>LedgerExportDialog</name>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="58"/>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="123"/>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="162"/>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="205"/>
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="73"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="77"/>
+        <source>Show full ID numbers and phones</source>
+        <translation>显示完整身份证号和电话</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="80"/>
+        <source>By default ID numbers and phones are written masked (110105********002X).</source>
+        <translation>默认导出的身份证号和电话为遮蔽形式（110105********002X）。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="90"/>
+        <source>Registered or accepted from – to</source>
+        <translation>登记或受理日期（起—止）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="92"/>
+        <source>File (.xlsx or .csv)</source>
+        <translation>文件（.xlsx 或 .csv）</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="96"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="118"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="119"/>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV，UTF-8 编码 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="139"/>
+        <source>The end date is before the start date.</source>
+        <translation>截止日期早于起始日期。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="143"/>
+        <source>Choose a file to export to.</source>
+        <translation>请选择导出的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="149"/>
+        <source>The file name must end in .xlsx or .csv.</source>
+        <translation>文件名须以 .xlsx 或 .csv 结尾。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="153"/>
+        <source>This folder does not exist.</source>
+        <translation>此文件夹不存在。</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="160"/>
+        <source>Exporting the ledger…</source>
+        <translation>正在导出台账…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="160"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="185"/>
+        <source>Exporting the ledger… {done} of {total} disputes</source>
+        <translation>正在导出台账… 已完成 {done} / {total} 件</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="206"/>
+        <source>%n dispute(s) exported.</source>
+        <translation>
+            <numerusform>已导出 %n 件纠纷。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="207"/>
+        <source>The file is at:
+{path}</source>
+        <translation>文件位置：
+{path}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/ledger_dialog.py" line="213"/>
+        <source>Export cancelled; no file was written.</source>
+        <translation>已取消导出，未写入任何文件。</translation>
+    </message>
+</context>
+<context>
     <name>LongRunningDialog</name>
     <message>
         <location filename="../../mediation_desk/ui/followup_dialogs.py" line="134"/>
@@ -1539,125 +1644,140 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="93"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="95"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="94"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="96"/>
         <source>Follow-ups today</source>
         <translation>今日回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="98"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="100"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="104"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="106"/>
         <source>Screening log</source>
         <translation>排查登记</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="112"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="114"/>
         <source>Database in use</source>
         <translation>正在使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="151"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="153"/>
         <source>&amp;Register…</source>
         <translation>登记(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="154"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="156"/>
         <source>Register a new dispute (Ctrl+N)</source>
         <translation>登记新的纠纷（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="157"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="159"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="162"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="164"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="165"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="167"/>
         <source>Read the list again (F5)</source>
         <translation>重新读取列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="168"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="170"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="172"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="174"/>
         <source>Roster &amp;&amp; &amp;settings…</source>
         <translation>名册与设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="176"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="178"/>
+        <source>Export &amp;ledger…</source>
+        <translation>导出台账(&amp;L)…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="180"/>
+        <source>Export the ledger as .xlsx or .csv</source>
+        <translation>将台账导出为 .xlsx 或 .csv 文件</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="183"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="181"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="188"/>
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="186"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="195"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="189"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="198"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="208"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="217"/>
         <source>Mediation Desk — {station}</source>
         <translation>调解台 — {station}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="237"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="246"/>
         <source>Follow-ups today ({count})</source>
         <translation>今日回访（{count}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="239"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="248"/>
         <source>{count} visits due, {overdue} overdue</source>
         <translation>应回访{count}件，超期{overdue}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="284"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="293"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/main_window.py" line="295"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="304"/>
         <source>%n dispute(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="297"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="306"/>
         <source> (filtered)</source>
         <translation>（已筛选）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="385"/>
-        <location filename="../../mediation_desk/ui/main_window.py" line="390"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="394"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="399"/>
         <source>Registered {number}</source>
         <translation>已登记 {number}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="429"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="409"/>
+        <source>Ledger exported to {path}</source>
+        <translation>台账已导出到 {path}</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="450"/>
         <source>Still saving, please wait…</source>
         <translation>正在保存，请稍候…</translation>
     </message>
