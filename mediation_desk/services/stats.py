@@ -36,7 +36,9 @@ done in the same statement.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -267,37 +269,107 @@ class StatsService:
         return self._clock().date()
 
     def figures(self, date_from: dt.date, date_to: dt.date) -> Stats:
+        """Every figure for [date_from, date_to].
+
+        The work is three read-only queries on their own connections, run side by side
+        (SQLite releases the GIL while it steps, and WAL lets readers run together): the
+        per-dispute figures for tier 1 and for tiers 2 and 3 (two halves of the covering
+        index), and the figures of events and visits.  The two halves' breakdown rows,
+        a few dozen, are added up here.
+        """
         if date_to < date_from:
             raise ValueError("date_to before date_from")
         today = self._clock().date()
+        halves = ((1,), (2, 3))
+        if self._parallel():
+            pool = _pool()
+            jobs = [pool.submit(self._dispute_figures, date_from, date_to, tiers)
+                    for tiers in halves]
+            other = pool.submit(self._other_figures, date_from, date_to, today)
+            rows = [row for job in jobs for row in job.result()]
+            mediators, escalations, recurrences, due, overdue, done = other.result()
+        else:
+            rows = [row for tiers in halves
+                    for row in self._dispute_figures(date_from, date_to, tiers)]
+            mediators, escalations, recurrences, due, overdue, done = self._other_figures(
+                date_from, date_to, today)
+
+        # The halves' rows for the same breakdown key (a category, a grid...) add up.
+        merged: dict[tuple[str, str], list] = {}
+        for row in rows:
+            key = (row.breakdown, row.key or "")
+            values = [int(getattr(row, f) or 0) for f in FIGURES]
+            amount = Decimal(str(row.amount or 0))
+            if key in merged:
+                before, before_amount = merged[key]
+                values = [a + b for a, b in zip(before, values, strict=True)]
+                amount += before_amount
+            merged[key] = [values, amount]
+        breakdowns: dict[str, dict[str, Figures]] = {name: {} for name in BREAKDOWNS}
+        totals = Figures()
+        for (breakdown, raw), (values, amount) in merged.items():
+            figures = Figures(**dict(zip(FIGURES, values, strict=True)),
+                              amount=amount.quantize(Decimal("0.01")), key=raw)
+            if breakdown == "total":
+                totals = figures
+                continue
+            shown = raw
+            if breakdown == "mediator":
+                shown = mediators.get(int(raw), "") if raw else ""
+            breakdowns[breakdown][shown] = figures
+        return Stats(
+            date_from=date_from,
+            date_to=date_to,
+            totals=totals,
+            breakdowns={name: dict(sorted(groups.items())) for name, groups in breakdowns.items()},
+            escalations=escalations,
+            recurrences=int(recurrences),
+            followups_due=int(due or 0),
+            followups_done=int(done),
+            followups_overdue=int(overdue or 0),
+            amount_involved=totals.amount,
+        )
+
+    def _parallel(self) -> bool:
+        url = self._uow.engine.url
+        return not (url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"))
+
+    def _dispute_figures(self, date_from: dt.date, date_to: dt.date,
+                         tiers: tuple[int, ...]) -> list:
+        """The per-dispute figures of the disputes at `tiers`, by breakdown and in total."""
         conds = conditions(date_from, date_to)
-        with self._uow.read() as session:
-            # One ordered pass over ix_dispute_figures counts every per-dispute figure
-            # per (tier, category, source, grid, mediator); a dispute falls in exactly
-            # one such group, so each breakdown and the totals are sums over these group
-            # rows, done in the same statement (not in Python).
-            groups = (
-                select(
-                    *[column.label(name) for name, column in _DIMENSIONS.items()],
-                    *[func.count().filter(cond).label(name) for name, cond in conds.items()],
-                    func.sum(Dispute.amount).filter(conds["received"]).label("amount"),
-                )
-                .group_by(*_DIMENSIONS.values())
-                .cte("groups")
-                # Computed once, read by every breakdown (SQLite would inline it six times).
-                .prefix_with("MATERIALIZED")
+        # One ordered pass over ix_dispute_figures counts every per-dispute figure per
+        # (tier, category, source, grid, mediator); a dispute falls in exactly one such
+        # group, so each breakdown and the total are sums over these group rows, done in
+        # the same statement (not in Python).
+        groups = (
+            select(
+                *[column.label(name) for name, column in _DIMENSIONS.items()],
+                *[func.count().filter(cond).label(name) for name, cond in conds.items()],
+                func.sum(Dispute.amount).filter(conds["received"]).label("amount"),
             )
-            sums = [*[func.sum(groups.c[f]).label(f) for f in FIGURES],
-                    func.sum(groups.c.amount).label("amount")]
-            parts = [
-                select(literal(name).label("breakdown"),
-                       func.cast(groups.c[name], String).label("key"), *sums)
-                .group_by(groups.c[name])
-                for name in _DIMENSIONS
-            ]
-            parts.append(select(literal("total").label("breakdown"), literal("").label("key"),
-                                *sums))
-            rows = session.execute(union_all(*parts)).all()
+            .where(Dispute.tier.in_(tiers))
+            .group_by(*_DIMENSIONS.values())
+            .cte("groups")
+            # Computed once, read by every breakdown (SQLite would inline it six times).
+            .prefix_with("MATERIALIZED")
+        )
+        sums = [*[func.sum(groups.c[f]).label(f) for f in FIGURES],
+                func.sum(groups.c.amount).label("amount")]
+        parts = [
+            select(literal(name).label("breakdown"),
+                   func.cast(groups.c[name], String).label("key"), *sums)
+            .group_by(groups.c[name])
+            for name in _DIMENSIONS
+        ]
+        parts.append(select(literal("total").label("breakdown"), literal("").label("key"),
+                            *sums))
+        with self._uow.read() as session:
+            return list(session.execute(union_all(*parts)).all())
+
+    def _other_figures(self, date_from: dt.date, date_to: dt.date, today: dt.date):  # type: ignore[no-untyped-def]
+        """Mediator names, escalations by tier pair, recurrences, and the visits."""
+        with self._uow.read() as session:
             mediators = dict(session.execute(select(RosterMember.id, RosterMember.name)).all())
             escalations = {
                 f"{a}→{b}": n
@@ -322,32 +394,17 @@ class StatsService:
             done = session.scalar(
                 select(func.count()).where(_visits("followups_done", date_from, date_to, today))
             ) or 0
+        return mediators, escalations, recurrences, due, overdue, done
 
-        breakdowns: dict[str, dict[str, Figures]] = {name: {} for name in BREAKDOWNS}
-        totals = Figures()
-        for row in rows:
-            raw = row.key or ""
-            values = Figures(
-                **{f: int(getattr(row, f) or 0) for f in FIGURES},
-                amount=Decimal(str(row.amount or 0)).quantize(Decimal("0.01")),
-                key=raw,
-            )
-            if row.breakdown == "total":
-                totals = values
-                continue
-            shown = raw
-            if row.breakdown == "mediator":
-                shown = mediators.get(int(raw), "") if raw else ""
-            breakdowns[row.breakdown][shown] = values
-        return Stats(
-            date_from=date_from,
-            date_to=date_to,
-            totals=totals,
-            breakdowns={name: dict(sorted(groups.items())) for name, groups in breakdowns.items()},
-            escalations=escalations,
-            recurrences=int(recurrences),
-            followups_due=int(due or 0),
-            followups_done=int(done),
-            followups_overdue=int(overdue or 0),
-            amount_involved=totals.amount,
-        )
+
+_POOL: ThreadPoolExecutor | None = None
+_POOL_LOCK = threading.Lock()
+
+
+def _pool() -> ThreadPoolExecutor:
+    """Three reader threads shared by every figures call (made on first use)."""
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            _POOL = ThreadPoolExecutor(max_workers=3, thread_name_prefix="figures")
+        return _POOL
