@@ -9,15 +9,12 @@ a temporary database and settings file.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
 from pathlib import Path
-
-# The services (SQLAlchemy) are imported before PySide6 on purpose: once shiboken is
-# loaded, every later module import goes through its import hook, which made SQLAlchemy's
-# ~300 modules about 0.1 s slower to load at start-up.
-from mediation_desk.services.container import Services, open_services  # isort: skip
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -37,6 +34,9 @@ from mediation_desk.domain.errors import StorageError
 from mediation_desk.ui import errors as ui_errors
 from mediation_desk.ui.main_window import MainWindow
 from mediation_desk.ui.preferences import Preferences
+
+if TYPE_CHECKING:
+    from mediation_desk.services.container import Services
 
 APP_NAME = "MediationDesk"
 DEFAULT_LANGUAGE = "zh_CN"
@@ -162,7 +162,8 @@ def _resident_mb() -> float:
 
 
 class _ExitAfterPaint(QObject):
-    """For bench/foundation.py: report the first paint of the case list, then quit.
+    """For bench/foundation.py: report the first paint of the case list, then quit once
+    the services are open too (so a run also exercises them and the day's copy).
 
     Switched on by MEDIATION_DESK_EXIT_AFTER_PAINT=1; prints `PAINTED {"rss_mb": ...}`.
     """
@@ -170,13 +171,17 @@ class _ExitAfterPaint(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._done = False
+        self._window = window
         window.table.viewport().installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Paint and not self._done:
             self._done = True
             print("PAINTED " + json.dumps({"rss_mb": round(_resident_mb(), 1)}), flush=True)
-            QTimer.singleShot(0, QCoreApplication.quit)
+            if self._window.services is not None:
+                QTimer.singleShot(0, QCoreApplication.quit)
+            else:
+                self._window.attached.connect(lambda: QTimer.singleShot(0, QCoreApplication.quit))
         return False
 
 
@@ -203,17 +208,30 @@ def run_gui(args: argparse.Namespace) -> int:
 
 
 def _open_and_run(app: QApplication, args: argparse.Namespace) -> int:
+    """Paint the list first, then open the services on the worker.
+
+    The window comes up over the start-up source (`first_page`: the unfiltered list read
+    with sqlite3) while SQLAlchemy, the models and the services load and the schema is
+    checked on the worker thread; `MainWindow.attach` then switches the list to the
+    services.  A database that cannot be opened ends start-up with the usual dialog.
+    """
+    from mediation_desk.first_page import open_first_page
+
     database = _database_path(args)
-    try:
-        services = open_services(database)
-    except Exception as error:  # shown to the user and logged; the exit code says it failed
-        _startup_error(error, database)
-        return EXIT_FAILED
-    try:
-        window = build_main_window(services)
-        if os.environ.get("MEDIATION_DESK_EXIT_AFTER_PAINT"):
-            _ExitAfterPaint(window)
-        window.show()
+    today = dt.date.today()
+    source = open_first_page(database, today)
+    window = MainWindow(preferences=Preferences(), source=source, today=today)
+    if os.environ.get("MEDIATION_DESK_EXIT_AFTER_PAINT"):
+        _ExitAfterPaint(window)
+    window.show()
+    opened: list[Services] = []
+    failure: list[int] = []
+
+    def ready(services: Services) -> None:
+        opened.append(services)
+        window.attach(services)
+        if source is not None:
+            source.close()
         if args.demo and services.cases.count() == 0:
             fill_demo(window)
         # The day's safety copy of the database, made on the worker after the window is
@@ -224,8 +242,28 @@ def _open_and_run(app: QApplication, args: argparse.Namespace) -> int:
             on_failure=lambda error: ui_errors.log.warning("automatic backup failed: %s", error),
             writes=False,
         )
+
+    def failed(error: BaseException) -> None:
+        window.hide()
+        _startup_error(error, database)
+        failure.append(EXIT_FAILED)
+        app.exit(EXIT_FAILED)
+
+    # Not a save: closing the window meanwhile is allowed (the exit waits for the worker).
+    window.tasks.run(lambda: _open_services(database), on_success=ready, on_failure=failed,
+                     writes=False)
+    try:
         code = app.exec()
         window.tasks.wait_for_done()
-        return code
+        return failure[0] if failure else code
     finally:
-        services.close()
+        if source is not None:
+            source.close()
+        for services in opened:
+            services.close()
+
+
+def _open_services(database: str | Path) -> Services:
+    from mediation_desk.services.container import open_services
+
+    return open_services(database)

@@ -21,12 +21,13 @@ from sqlalchemy.exc import DBAPIError
 from mediation_desk.domain.errors import StorageError
 from mediation_desk.paths import backup_dir_for, migrations_dir
 from mediation_desk.persistence.engine import sqlite_file
+
+# The newest revision in migrations/versions (its own module: the start-up fast path reads
+# it without SQLAlchemy); a test keeps it equal to Alembic's head.
+from mediation_desk.persistence.schema_head import SCHEMA_HEAD
 from mediation_desk.persistence.search import SEARCH_TABLE_PREFIXES
 from mediation_desk.persistence.unit_of_work import classify_storage_error
 
-# The newest revision in migrations/versions; a test keeps it equal to Alembic's head so
-# the start-up fast path never needs to import Alembic.
-SCHEMA_HEAD = "0005"
 KEEP_UPGRADE_COPIES = 5
 
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import enum
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from typing import Protocol
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -27,9 +28,20 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QIcon
 
 from mediation_desk.domain.vocabulary import RiskGrade
-from mediation_desk.services.cases import CaseService
-from mediation_desk.services.dto import CaseFilter, CaseRow, SortKey
+from mediation_desk.services.listing import CaseFilter, CaseRow, SortKey
 from mediation_desk.ui.widgets import risk_icon
+
+
+class CaseSource(Protocol):
+    """Where the rows come from: `CaseService`, or at start-up `first_page.FirstPageSource`
+    (the unfiltered list read with sqlite3 before the services are open)."""
+
+    def list_ids(self, *, filters: CaseFilter | None = ..., sort: SortKey = ...,
+                 descending: bool = ..., limit: int | None = ...,
+                 offset: int = ...) -> list[int]: ...
+
+    def rows(self, ids: Sequence[int]) -> list[CaseRow]: ...
+
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
@@ -69,7 +81,7 @@ SORT_KEYS: dict[Column, SortKey] = {
 
 
 class CaseTableModel(QAbstractTableModel):
-    def __init__(self, cases: CaseService, parent: QObject | None = None) -> None:
+    def __init__(self, cases: CaseSource, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._cases = cases
         self._filter = CaseFilter()
@@ -117,6 +129,12 @@ class CaseTableModel(QAbstractTableModel):
             limit=PAGE_SIZE,
             offset=offset,
         )
+
+    def set_source(self, cases: CaseSource, *, reload: bool = True) -> None:
+        """Read from `cases` from now on (the services, once open): the same list again."""
+        self._cases = cases
+        if reload:
+            self.reload()
 
     def set_filter(self, case_filter: CaseFilter) -> None:
         """Show the disputes matching `case_filter` (a full reload)."""

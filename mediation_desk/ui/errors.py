@@ -16,7 +16,6 @@ import sys
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
@@ -103,11 +102,28 @@ def is_expected(error: BaseException) -> bool:
 
 
 # ------------------------------------------------------------- unexpected errors
+def _rotate(path: Path, *, max_bytes: int = 1_000_000, keep: int = 3) -> None:
+    """mediation-desk.log over `max_bytes` becomes .log.1 (.1 becomes .2, ...)."""
+    try:
+        if not path.exists() or path.stat().st_size < max_bytes:
+            return
+        for n in range(keep - 1, 0, -1):
+            older = path.with_name(f"{path.name}.{n}")
+            if older.exists():
+                older.replace(path.with_name(f"{path.name}.{n + 1}"))
+        path.replace(path.with_name(f"{path.name}.1"))
+    except OSError:
+        pass  # a log that cannot be rotated is appended to
+
+
 @contextmanager
 def logging_to(data_dir: Path) -> Iterator[Path]:
     """Log to a rotating file in the data folder while the block runs; yields its path."""
     path = data_dir / LOG_FILENAME
-    handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+    _rotate(path)
+    # A plain FileHandler, rotated at start: logging.handlers costs 20 ms of imports,
+    # paid before the window could be painted.
+    handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     previous_level = log.level

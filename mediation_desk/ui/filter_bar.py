@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.domain.vocabulary import Category, DisputeState, RiskGrade, Tier
-from mediation_desk.services.dto import CaseFilter, FigureSelection
+from mediation_desk.services.listing import CaseFilter, FigureSelection
 from mediation_desk.ui.widgets import ValueCombo, risk_icon
 
 SEARCH_DEBOUNCE_MS = 150

@@ -8,7 +8,10 @@ database.  Case list queries run on the GUI thread (they take milliseconds even 
 
 from __future__ import annotations
 
+import datetime as dt
 import getpass
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
@@ -25,23 +28,25 @@ from PySide6.QtWidgets import (
 )
 
 from mediation_desk.domain.errors import DomainError
-from mediation_desk.services.container import Services
-from mediation_desk.services.dto import CaseFilter, FigureSelection
-from mediation_desk.services.settings import StationSettings
+from mediation_desk.domain.vocabulary import RiskGrade
+from mediation_desk.services.listing import CaseFilter, CaseRow, FigureSelection
 from mediation_desk.ui import errors as ui_errors
-from mediation_desk.ui.case_clocks import RED
-from mediation_desk.ui.case_table_model import CaseTableModel, Column, IdRole
-from mediation_desk.ui.case_view import CaseDialog
-from mediation_desk.ui.daily_followups import DailyFollowUps
-from mediation_desk.ui.dashboard import Dashboard
-from mediation_desk.ui.document_preview import DocumentPreview
+from mediation_desk.ui.case_table_model import CaseSource, CaseTableModel, Column, IdRole
 from mediation_desk.ui.filter_bar import CaseFilterBar
-from mediation_desk.ui.intake_dialog import IntakeDialog
-from mediation_desk.ui.ledger_dialog import LedgerExportDialog
 from mediation_desk.ui.preferences import Preferences
-from mediation_desk.ui.screening_log import ScreeningLog
-from mediation_desk.ui.settings_dialog import SettingsDialog
 from mediation_desk.ui.tasks import TaskRunner
+
+# The dialogs and the other tabs are imported when first used: this module is what
+# start-up imports before the first paint, and they bring in the services (SQLAlchemy).
+if TYPE_CHECKING:
+    from mediation_desk.services.container import Services
+    from mediation_desk.services.settings import StationSettings
+    from mediation_desk.ui.case_view import CaseDialog
+    from mediation_desk.ui.intake_dialog import IntakeDialog
+    from mediation_desk.ui.ledger_dialog import LedgerExportDialog
+    from mediation_desk.ui.settings_dialog import SettingsDialog
+
+RED = RiskGrade.RED.colour
 
 DEFAULT_WIDTHS = {
     Column.NUMBER: 210,
@@ -55,19 +60,27 @@ DEFAULT_WIDTHS = {
 
 
 class MainWindow(QMainWindow):
+    """The main window.  Built in two steps so that start-up paints the list at once:
+    the frame (menus, filter bar, the case list over a start-up `source`), then
+    `attach(services)` once they are open, which switches the list to the services and
+    adds the other tabs.  Given `services`, the constructor does both."""
+
     case_opened = Signal(object)  # CaseDialog
+    attached = Signal()
 
     def __init__(
         self,
-        services: Services,
+        services: Services | None = None,
         *,
         preferences: Preferences,
         tasks: TaskRunner | None = None,
         user_name: str | None = None,
+        source: CaseSource | None = None,
+        today: dt.date | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("main_window")
-        self.services = services
+        self.services: Services | None = None
         self.preferences = preferences
         self.tasks = tasks or TaskRunner(self, on_unhandled=self._unhandled)
         self.user_name = user_name or _os_user()
@@ -76,8 +89,9 @@ class MainWindow(QMainWindow):
         self.ledger_dialog: LedgerExportDialog | None = None
         self.case_dialogs: dict[int, CaseDialog] = {}
 
-        self.model = CaseTableModel(services.cases, self)
-        self.filter_bar = CaseFilterBar(services.clock().date(), self)
+        today = today or (services.clock().date() if services else dt.date.today())
+        self.model = CaseTableModel(source or _NoCases(), self)
+        self.filter_bar = CaseFilterBar(today, self)
         self.table = self._build_table()
         cases_page = QWidget(self)
         layout = QVBoxLayout(cases_page)
@@ -85,14 +99,44 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
-        self.followups_view = DailyFollowUps(services, tasks=self.tasks,
-                                             open_visit=self.open_visit, parent=self)
-        self.followups_view.loaded.connect(self._followups_loaded)
-        self.followups_view.print_requested.connect(self.print_call_sheet)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(cases_page, self.tr("Cases"))
+        self.setCentralWidget(self.tabs)
+        self._build_actions()
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("count")
+        self.statusBar().addWidget(self.count_label)
+        self.database_label = QLabel(self)
+        self.database_label.setStyleSheet("color: #5f6b7a;")
+        self.database_label.setToolTip(self.tr("Database in use"))
+        self.statusBar().addPermanentWidget(self.database_label)
+        self._keep_selected: int | None = None
+        self.setWindowTitle(self.tr("Mediation Desk"))
+        self._restore_state()
+        if services is not None:
+            self.attach(services)
+            return
+        # Until the services are open: the list as read at start-up, nothing to act on.
+        for action in self._service_actions:
+            action.setEnabled(False)
+        self.filter_bar.setEnabled(False)
+        self.count_label.setText(self.tr("Opening the database…"))
+        header = self.table.horizontalHeader()
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def attach(self, services: Services) -> None:
+        """The services are open: read the list through them and add the other tabs."""
+        from mediation_desk.ui.daily_followups import DailyFollowUps
+        from mediation_desk.ui.dashboard import Dashboard
+        from mediation_desk.ui.screening_log import ScreeningLog
+
+        self.services = services
+        self.followups_view = DailyFollowUps(services, tasks=self.tasks,
+                                             open_visit=self.open_visit, parent=self)
+        self.followups_view.loaded.connect(self._followups_loaded)
+        self.followups_view.print_requested.connect(self.print_call_sheet)
         self.tabs.addTab(self.followups_view, self.tr("Follow-ups today"))
         # The figures are counted the first time the tab is shown, not at start-up.
         self.dashboard = Dashboard(services, tasks=self.tasks, parent=self)
@@ -104,26 +148,21 @@ class MainWindow(QMainWindow):
         self.screening_view.case_registered.connect(self._registered_from_screening)
         self.screening_view.open_case_requested.connect(self.open_case)
         self.tabs.addTab(self.screening_view, self.tr("Screening log"))
-        self.setCentralWidget(self.tabs)
-        self._build_actions()
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("count")
-        self.statusBar().addWidget(self.count_label)
-        database = QLabel(services.url.removeprefix("sqlite:///"), self)
-        database.setStyleSheet("color: #5f6b7a;")
-        database.setToolTip(self.tr("Database in use"))
-        self.statusBar().addPermanentWidget(database)
-
-        self._keep_selected: int | None = None
+        self.database_label.setText(services.url.removeprefix("sqlite:///"))
+        for action in self._service_actions:
+            action.setEnabled(True)
+        self.filter_bar.setEnabled(True)
         self.filter_bar.changed.connect(self.apply_filter)
         self.model.modelAboutToBeReset.connect(self._before_reset)
         self.model.modelReset.connect(self._after_reset)
         self.update_title(services.settings.load())
-        self._restore_state()
-        # Turning sorting on sorts by the header's indicator: the first (and only) load.
+        # The same list, now from the services: turning sorting on sorts by the header's
+        # indicator, which reads the first page through them (the selection is kept).
+        self.model.set_source(services.cases, reload=False)
         self.table.setSortingEnabled(True)
         self._update_count()
         self.followups_view.load()
+        self.attached.emit()
 
     # -------------------------------------------------------------- building
     def _build_table(self) -> QTableView:
@@ -195,6 +234,9 @@ class MainWindow(QMainWindow):
         tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         tools_menu.addAction(self.settings_action)
 
+        self._service_actions = (self.new_action, self.open_action, self.refresh_action,
+                                 self.find_action, self.settings_action, self.ledger_action)
+
         toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
@@ -262,6 +304,8 @@ class MainWindow(QMainWindow):
 
     def print_call_sheet(self, day, visits) -> None:  # type: ignore[no-untyped-def]
         """The day's call sheet, built on the worker and previewed for printing."""
+        from mediation_desk.ui.document_preview import DocumentPreview
+
         documents = self.services.documents
 
         def done(pdf) -> None:  # type: ignore[no-untyped-def]
@@ -345,6 +389,8 @@ class MainWindow(QMainWindow):
             existing.raise_()
             existing.activateWindow()
             return existing
+        from mediation_desk.ui.case_view import CaseDialog
+
         try:
             detail = self.services.cases.detail(dispute_id)
         except DomainError as error:
@@ -364,6 +410,8 @@ class MainWindow(QMainWindow):
             self.intake_dialog.raise_()
             self.intake_dialog.activateWindow()
             return self.intake_dialog
+        from mediation_desk.ui.intake_dialog import IntakeDialog
+
         try:
             dialog = IntakeDialog(self.services, tasks=self.tasks, user_name=self.user_name,
                                   preferences=self.preferences, parent=self)
@@ -401,6 +449,8 @@ class MainWindow(QMainWindow):
     def export_ledger(self) -> LedgerExportDialog:
         # Kept (not deleted on close) until the next one: a cancelled export still
         # reports back to it from the worker.
+        from mediation_desk.ui.ledger_dialog import LedgerExportDialog
+
         dialog = LedgerExportDialog(self.services, tasks=self.tasks, parent=self)
         if self.ledger_dialog is not None:
             self.ledger_dialog.deleteLater()
@@ -415,6 +465,8 @@ class MainWindow(QMainWindow):
         if self.settings_dialog is not None:
             self.settings_dialog.raise_()
             return self.settings_dialog
+        from mediation_desk.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.services, tasks=self.tasks, preferences=self.preferences,
                                 parent=self)
         self.settings_dialog = dialog
@@ -454,6 +506,16 @@ class MainWindow(QMainWindow):
         for dialog in list(self.case_dialogs.values()):
             dialog.close()
         super().closeEvent(event)
+
+
+class _NoCases:
+    """The list's source before there is a database to read (an empty list)."""
+
+    def list_ids(self, **_kwargs: object) -> list[int]:
+        return []
+
+    def rows(self, ids: Sequence[int]) -> list[CaseRow]:
+        return []
 
 
 def _os_user() -> str:

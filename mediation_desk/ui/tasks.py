@@ -16,6 +16,7 @@ ask for it with `with_progress=True` and handle `on_progress`.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -148,5 +149,15 @@ class TaskRunner(QObject):
         return bool(self._writing)
 
     def wait_for_done(self, msecs: int = -1) -> bool:
-        """Block until the worker is idle (at shutdown); queued results are not delivered."""
-        return self._pool.waitForDone(msecs)
+        """Block until the worker is idle (at shutdown); queued results are not delivered.
+
+        Waits in short sleeps rather than in one `QThreadPool.waitForDone`, which holds
+        the GIL while it blocks: a worker still running Python (opening the services at
+        start-up, say) could then never finish, and the program would hang on exit.
+        """
+        deadline = None if msecs < 0 else time.monotonic() + msecs / 1000
+        while not self._pool.waitForDone(0):
+            if deadline is not None and time.monotonic() >= deadline:
+                return False
+            time.sleep(0.005)
+        return True

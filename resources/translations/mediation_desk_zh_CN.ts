@@ -915,52 +915,52 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>CaseTableModel</name>
     <message>
-        <location filename="../../mediation_desk/ui/case_table_model.py" line="84"/>
+        <location filename="../../mediation_desk/ui/case_table_model.py" line="96"/>
         <source>Case no.</source>
         <translation>案号</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_table_model.py" line="85"/>
+        <location filename="../../mediation_desk/ui/case_table_model.py" line="97"/>
         <source>Parties</source>
         <translation>当事人</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_table_model.py" line="86"/>
+        <location filename="../../mediation_desk/ui/case_table_model.py" line="98"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_table_model.py" line="87"/>
+        <location filename="../../mediation_desk/ui/case_table_model.py" line="99"/>
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_table_model.py" line="88"/>
+        <location filename="../../mediation_desk/ui/case_table_model.py" line="100"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_table_model.py" line="89"/>
+        <location filename="../../mediation_desk/ui/case_table_model.py" line="101"/>
         <source>Risk</source>
         <translation>风险</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_table_model.py" line="90"/>
+        <location filename="../../mediation_desk/ui/case_table_model.py" line="102"/>
         <source>Received on</source>
         <translation>受理日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_table_model.py" line="91"/>
+        <location filename="../../mediation_desk/ui/case_table_model.py" line="103"/>
         <source>Mediator</source>
         <translation>调解员</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_table_model.py" line="296"/>
+        <location filename="../../mediation_desk/ui/case_table_model.py" line="314"/>
         <source>Risk grade: {grade}</source>
         <translation>风险等级：{grade}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/case_table_model.py" line="300"/>
+        <location filename="../../mediation_desk/ui/case_table_model.py" line="318"/>
         <source>A deadline of this case has passed (see the case&apos;s deadlines)</source>
         <translation>本案有期限已过（见案件的期限）</translation>
     </message>
@@ -1644,140 +1644,150 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="95"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="105"/>
         <source>Cases</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="96"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="140"/>
         <source>Follow-ups today</source>
         <translation>今日回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="100"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="144"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="106"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="150"/>
         <source>Screening log</source>
         <translation>排查登记</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="114"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="113"/>
         <source>Database in use</source>
         <translation>正在使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="153"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="116"/>
+        <source>Mediation Desk</source>
+        <translation>调解台</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="125"/>
+        <source>Opening the database…</source>
+        <translation>正在打开数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/main_window.py" line="192"/>
         <source>&amp;Register…</source>
         <translation>登记(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="156"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="195"/>
         <source>Register a new dispute (Ctrl+N)</source>
         <translation>登记新的纠纷（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="159"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="198"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="164"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="203"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="167"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="206"/>
         <source>Read the list again (F5)</source>
         <translation>重新读取列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="170"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="209"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="174"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="213"/>
         <source>Roster &amp;&amp; &amp;settings…</source>
         <translation>名册与设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="178"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="217"/>
         <source>Export &amp;ledger…</source>
         <translation>导出台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="180"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="219"/>
         <source>Export the ledger as .xlsx or .csv</source>
         <translation>将台账导出为 .xlsx 或 .csv 文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="183"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="222"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="188"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="227"/>
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="195"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="234"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="198"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="240"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="217"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="259"/>
         <source>Mediation Desk — {station}</source>
         <translation>调解台 — {station}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="246"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="288"/>
         <source>Follow-ups today ({count})</source>
         <translation>今日回访（{count}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="248"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="290"/>
         <source>{count} visits due, {overdue} overdue</source>
         <translation>应回访{count}件，超期{overdue}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="293"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="337"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/main_window.py" line="304"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="348"/>
         <source>%n dispute(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="306"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="350"/>
         <source> (filtered)</source>
         <translation>（已筛选）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="394"/>
-        <location filename="../../mediation_desk/ui/main_window.py" line="399"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="442"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="447"/>
         <source>Registered {number}</source>
         <translation>已登记 {number}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="409"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="459"/>
         <source>Ledger exported to {path}</source>
         <translation>台账已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="450"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="502"/>
         <source>Still saving, please wait…</source>
         <translation>正在保存，请稍候…</translation>
     </message>
@@ -3006,7 +3016,7 @@ The details were written to the log file.</source>
         <translation>演示数据库</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/app.py" line="196"/>
+        <location filename="../../mediation_desk/app.py" line="201"/>
         <source>Mediation Desk</source>
         <translation>调解台</translation>
     </message>
@@ -3014,60 +3024,60 @@ The details were written to the log file.</source>
 <context>
     <name>errors</name>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="73"/>
+        <location filename="../../mediation_desk/ui/errors.py" line="72"/>
         <source>Wait a moment and try again. What you entered is still in the window.</source>
         <translation>请稍候再试，您填写的内容仍在窗口中。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="74"/>
+        <location filename="../../mediation_desk/ui/errors.py" line="73"/>
         <source>Ask the administrator to check the database file&apos;s permissions.</source>
         <translation>请管理员检查数据库文件的权限。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="75"/>
+        <location filename="../../mediation_desk/ui/errors.py" line="74"/>
         <source>Free some disk space, then try again.</source>
         <translation>请清理磁盘空间后再试。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="76"/>
+        <location filename="../../mediation_desk/ui/errors.py" line="75"/>
         <source>Ask the administrator to restore the latest backup (mediation-desk db restore).</source>
         <translation>请管理员用最近的备份恢复（mediation-desk db restore）。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="78"/>
+        <location filename="../../mediation_desk/ui/errors.py" line="77"/>
         <source>Install the newest version of Mediation Desk to open this database.</source>
         <translation>请安装最新版本的调解台后再打开这个数据库。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="79"/>
+        <location filename="../../mediation_desk/ui/errors.py" line="78"/>
         <source>Try again. If it keeps failing, tell the administrator.</source>
         <translation>请重试；如果仍然失败，请告诉管理员。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="84"/>
-        <location filename="../../mediation_desk/ui/errors.py" line="147"/>
+        <location filename="../../mediation_desk/ui/errors.py" line="83"/>
+        <location filename="../../mediation_desk/ui/errors.py" line="163"/>
         <source>Mediation Desk</source>
         <translation>调解台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="90"/>
+        <location filename="../../mediation_desk/ui/errors.py" line="89"/>
         <source>Close this window, open the case again and redo your change.</source>
         <translation>请关闭此窗口，重新打开案件后再修改一次。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="93"/>
+        <location filename="../../mediation_desk/ui/errors.py" line="92"/>
         <source>It may have been removed. Press F5 to refresh the list.</source>
         <translation>该记录可能已不存在，请按 F5 刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="142"/>
+        <location filename="../../mediation_desk/ui/errors.py" line="158"/>
         <source>The details were written to the log file:
 {path}</source>
         <translation>详细信息已写入日志文件：
 {path}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/errors.py" line="148"/>
+        <location filename="../../mediation_desk/ui/errors.py" line="164"/>
         <source>Sorry, something went wrong in the program. Saved data is not affected; what you were doing may not have been saved.</source>
         <translation>抱歉，程序出现了意外错误。已保存的数据不受影响，但刚才的操作可能没有保存。</translation>
     </message>

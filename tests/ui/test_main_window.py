@@ -178,3 +178,37 @@ def test_chinese_translation_is_complete_for_the_main_window(qtbot, services, tm
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def test_start_up_shows_the_list_before_the_services_then_hands_over(qtbot, tmp_path, clock):
+    """The window painted over the sqlite3 first page (filter bar and actions off), then
+    `attach` switches the same list to the services and adds the other tabs."""
+    from mediation_desk.first_page import open_first_page
+    from mediation_desk.services.container import open_services
+    from mediation_desk.services.demo import generate_demo
+    from mediation_desk.ui.main_window import MainWindow
+    from mediation_desk.ui.preferences import Preferences
+
+    database = tmp_path / "start.sqlite"
+    services = open_services(database, clock=clock)
+    generate_demo(services, cases=60)
+    source = open_first_page(database, clock().date())
+    assert source is not None
+    prefs = Preferences(QSettings(str(tmp_path / "p.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(preferences=prefs, source=source, today=clock().date())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.model.rowCount() == 60
+    first = window.model.case_row(0)
+    assert not window.filter_bar.isEnabled() and not window.new_action.isEnabled()
+    assert window.tabs.count() == 1
+    with qtbot.waitSignal(window.attached):
+        window.attach(services)
+    assert window.model.case_row(0) == first
+    assert window.filter_bar.isEnabled() and window.new_action.isEnabled()
+    assert window.tabs.count() == 4
+    window.filter_bar.search.setText(first.number)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 1)
+    source.close()
+    window.close()
+    services.close()
