@@ -251,3 +251,92 @@ def test_figures_keep_their_json_keys(svc):
                 "amount_involved", "by_tier", "by_category", "by_source", "by_grid",
                 "by_mediator"):
         assert key in data
+
+
+# ------------------------------------------------------------- the second way, at scale
+@pytest.fixture(scope="module")
+def demo_services(tmp_path_factory):
+    from mediation_desk.services.demo import generate_demo
+
+    services = open_services(tmp_path_factory.mktemp("figures") / "demo.sqlite")
+    generate_demo(services, cases=500)
+    yield services
+    services.close()
+
+
+@pytest.fixture(scope="module")
+def demo_details(demo_services):
+    cases = demo_services.cases
+    return [cases.detail(i) for i in cases.list_ids(filters=CaseFilter())]
+
+
+def _second_way(details, first, last, today):
+    """Every figure counted again from the case records, in plain Python."""
+    from collections import Counter
+
+    from mediation_desk.domain.followups import VisitStatus
+    from mediation_desk.domain.vocabulary import EventKind
+
+    inside = lambda day: day is not None and first <= day <= last  # noqa: E731
+    concluded = lambda d: inside(d.concluded_on)  # noqa: E731
+    state = lambda d: d.row.state  # noqa: E731
+    done = (DisputeState.SETTLED, DisputeState.CLOSED)
+    figures = {
+        "received": sum(inside(d.row.accepted_on) for d in details),
+        "mediated": sum(any(inside(s.held_on) for s in d.sessions) for d in details),
+        "settled": sum(concluded(d) and state(d) in done and bool(d.settlement) for d in details),
+        "failed": sum(concluded(d) and state(d) in (DisputeState.FAILED, DisputeState.REFERRED)
+                      for d in details),
+        "declined": sum(concluded(d) and state(d) is DisputeState.DECLINED for d in details),
+        "withdrawn": sum(concluded(d) and state(d) is DisputeState.WITHDRAWN for d in details),
+        "referred": sum(concluded(d) and state(d) is DisputeState.REFERRED for d in details),
+        "performed": sum(inside(d.performed_on) for d in details),
+        "judicial": sum(inside(d.judicial_confirmed_on) for d in details),
+        "criminal": sum(inside(d.turned_criminal_on) for d in details),
+        "group_prevented": sum(inside(d.group_incident_on) for d in details),
+    }
+    amount = sum((d.amount or 0) for d in details if inside(d.row.accepted_on))
+    events = [e for d in details for e in d.events if inside(e.at.date())]
+    escalations = Counter(
+        f"{int(e.from_tier)}→{int(e.to_tier)}" for e in events
+        if e.kind in (EventKind.ESCALATED, EventKind.DEESCALATED))
+    recurrences = len({d.id for d in details for e in d.events if inside(e.at.date())
+                       and e.kind is EventKind.REOPENED and e.from_state in done})
+    visits = [v for d in details for v in d.visits]
+    due = [v for v in visits if inside(v.due_on) and v.status is not VisitStatus.CANCELLED]
+    return figures, amount, dict(escalations), recurrences, {
+        "due": len(due),
+        "overdue": sum(v.status is VisitStatus.PLANNED and v.due_on < today for v in due),
+        "done": sum(v.status is VisitStatus.DONE and inside(v.visited_on) for v in visits),
+    }
+
+
+@pytest.mark.parametrize("span", ["all", "year", "month", "day", "empty"])
+def test_every_figure_equals_a_count_from_the_case_records(demo_services, demo_details, span):
+    from mediation_desk.domain.figures import FIGURES
+
+    svc = demo_services
+    today = svc.clock().date()
+    first, last = {
+        "all": (today.replace(year=today.year - 4), today),
+        "year": (today.replace(month=1, day=1), today),
+        "month": (today.replace(day=1) - dt.timedelta(days=62), today.replace(day=1)),
+        "day": (today - dt.timedelta(days=40), today - dt.timedelta(days=40)),
+        "empty": (D(2000, 1, 1), D(2000, 12, 31)),
+    }[span]
+    details = demo_details
+    expected, amount, escalations, recurrences, visits = _second_way(details, first, last, today)
+    stats = svc.stats.figures(first, last)
+    assert {f: getattr(stats.totals, f) for f in FIGURES} == expected
+    assert stats.amount_involved == Decimal(amount).quantize(Decimal("0.01"))
+    assert stats.escalations == escalations
+    assert stats.recurrences == recurrences
+    assert (stats.followups_due, stats.followups_overdue, stats.followups_done) == (
+        visits["due"], visits["overdue"], visits["done"])
+    # Each breakdown adds up to the totals.
+    for rows in stats.breakdowns.values():
+        for name in FIGURES:
+            assert sum(getattr(f, name) for f in rows.values()) == getattr(stats.totals, name)
+    if span == "all":
+        assert all(expected[f] > 0 for f in ("received", "mediated", "settled", "failed",
+                                             "performed", "judicial"))
