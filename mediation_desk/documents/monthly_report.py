@@ -158,6 +158,11 @@ def section(report: MonthlyReport, *, letterhead: Letterhead) -> Section:
         story.append(form_table(
             risk_rows, risk_widths, styles, repeat_rows=1, label_columns=(),
             extra=[("TEXTCOLOR", (3, r), (3, r), _RED) for r in red_rows]))
+        left_out = report.open_risks_total - len(report.open_risks)
+        if left_out > 0:
+            story.append(para(f"另有{left_out}件未列出（按风险等级和登记先后列出前"
+                              f"{len(report.open_risks)}件），请在案件列表中筛选查看。",
+                              styles.small))
     else:
         story.append(para("无。", styles.body))
 

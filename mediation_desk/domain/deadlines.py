@@ -267,6 +267,8 @@ class CaseClockFacts:
     appraisal_on: dt.date | None = None
     # The written agreement's date of effect (signing), when there is one.
     effective_on: dt.date | None = None
+    # The court confirmed the agreement (司法确认): the window to apply is used.
+    judicial_confirmed_on: dt.date | None = None
     terms: tuple[TermClock, ...] = ()
     visits: tuple[VisitClock, ...] = ()
 
@@ -328,7 +330,8 @@ def case_deadlines(facts: CaseClockFacts, calendar: WorkingCalendar) -> list[Tra
             tracked.append(TrackedDeadline(d, open=not held))
     if facts.state in _AGREED and facts.effective_on is not None:
         tracked.append(
-            TrackedDeadline(judicial_confirmation(facts.effective_on), counts_overdue=False)
+            TrackedDeadline(judicial_confirmation(facts.effective_on), counts_overdue=False,
+                            open=facts.judicial_confirmed_on is None)
         )
     # Performance and visits run while the agreement is being followed up; a closed case
     # has finished its plan (closing requires it), so nothing of it can go overdue.

@@ -193,7 +193,13 @@ def success_rate(settled: int, failed: int) -> float | None:
     concluded = settled + failed
     if concluded == 0:
         return None
-    return round(100 * settled / concluded, 1)
+    rate = round(100 * settled / concluded, 1)
+    # Rounding must not hide the last failure or the only success (99.96 % is not 100 %).
+    if failed and rate == 100.0:
+        return 99.9
+    if settled and rate == 0.0:
+        return 0.1
+    return rate
 
 
 def month_range(month: str) -> tuple[dt.date, dt.date]:

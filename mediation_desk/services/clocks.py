@@ -98,6 +98,7 @@ def clock_facts(session: Session, dispute: Dispute, settings: StationSettings) -
         first_session_on=first_session_on,
         sessions_held=int(sessions_held or 0),
         effective_on=effective_on,
+        judicial_confirmed_on=dispute.judicial_confirmed_on,
         terms=terms,
         visits=tuple(
             VisitClock(id=v.id, due=v.due_on, open=v.status == VisitStatus.PLANNED.value)
@@ -177,6 +178,21 @@ def agreement_performed_on(session: Session, dispute: Dispute) -> dt.date | None
         signed_on=agreement.signed_on, term_keys=keys, on_the_spot=on_the_spot,
         carried_over=carried, visits=visits,
     )
+
+
+def backfill_performed(session: Session) -> int:
+    """Set `performed_on` on every settled or closed dispute from its visits: once, after
+    an upgrade from a schema without the column (revision 0005).  Returns how many were
+    found performed."""
+    disputes = session.scalars(select(Dispute).where(
+        Dispute.state.in_((DisputeState.SETTLED.value, DisputeState.CLOSED.value)))).all()
+    found = 0
+    for dispute in disputes:
+        performed = agreement_performed_on(session, dispute)
+        if performed is not None:
+            dispute.performed_on = performed
+            found += 1
+    return found
 
 
 def rebuild(session: Session, settings: StationSettings, *, states: tuple[str, ...] | None = None) -> int:

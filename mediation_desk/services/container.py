@@ -81,6 +81,14 @@ def open_services(
         with uow.write() as session:
             clocks.rebuild(session, station)
             session.commit()
+    if result is not None and result.from_revision in ("0001", "0002", "0003", "0004"):
+        # Revision 0005 added `performed_on`, which the visits decide: fill it once for
+        # the settled and closed cases there are (the figures' 协议履行完毕).
+        from mediation_desk.services import clocks
+
+        with uow.write() as session:
+            clocks.backfill_performed(session)
+            session.commit()
     cases = CaseService(uow=uow, settings=settings, clock=clock)
     screening = ScreeningService(uow=uow, cases=cases, clock=clock)
     return Services(

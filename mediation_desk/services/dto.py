@@ -753,6 +753,7 @@ class MonthlyReport:
     screening: ScreeningSummary
     open_risks: tuple[RiskCase, ...]
     analysis: str = ""
+    open_risks_total: int = 0  # how many there are; `open_risks` may list fewer
     as_of: dt.date | None = None  # the day the open list was read
 
     def as_json(self) -> dict[str, object]:

@@ -159,6 +159,8 @@ class FlowService:
             dispute = _get(session, dispute_id)
             _check_version(dispute, expected_version)
             if on is None:
+                if getattr(dispute, fact.column) is None:
+                    raise ValidationErrors([ValidationError("on", f"本案没有{fact.label}记录，无需撤销")])
                 if not note.strip():
                     raise ValidationErrors([ValidationError("note", "请写明撤销这条记录的原因")])
                 text = f"撤销{fact.label}记录：{note.strip()}"
@@ -174,6 +176,9 @@ class FlowService:
                     raise ValidationErrors(problems)
                 text = f"记录{fact.label}（{on.isoformat()}）：{note.strip()}"
             setattr(dispute, fact.column, on)
+            if fact is RecordedFact.JUDICIAL:
+                # A confirmation ends the window to apply for one.
+                clocks.refresh(session, dispute, self._settings.load())
             session.add(
                 DisputeEvent(
                     dispute_id=dispute.id, at=now, kind=EventKind.NOTE.value, by=by,

@@ -55,6 +55,7 @@ from sqlalchemy import (
     union_all,
 )
 
+from mediation_desk.domain.errors import ValidationError, ValidationErrors
 from mediation_desk.domain.figures import (
     BREAKDOWNS,
     FIGURES,
@@ -226,6 +227,9 @@ class StatsService:
         still open today, most severe and oldest first."""
         first, last = month_range(month)
         today = self._clock().date()
+        if first > today:
+            raise ValidationErrors([ValidationError(
+                "month", f"{first.year}年{first.month}月还没有到，不能生成该月的报告")])
         screening = (self._screening.summary(first, last) if self._screening is not None
                      else ScreeningSummary(first, last, 0, {g: 0 for g in RiskGrade}, {}, 0, 0))
         station = self._settings.load().station_name if self._settings is not None else ""
@@ -237,14 +241,17 @@ class StatsService:
             last_year=self.figures(*same_month_last_year(first)),
             screening=screening,
             open_risks=self.open_risks(today),
+            open_risks_total=self.open_risks_count(),
             analysis=analysis.strip(),
             as_of=today,
         )
 
+    def open_risks_count(self) -> int:
+        with self._uow.read() as session:
+            return int(session.scalar(select(func.count(Dispute.id)).where(*_open_risk())) or 0)
+
     def open_risks(self, today: dt.date, *, limit: int = 200) -> tuple[RiskCase, ...]:
         """Red and orange disputes not yet concluded (the report's watch list)."""
-        open_states = (DisputeState.REGISTERED.value, DisputeState.ACCEPTED.value,
-                       DisputeState.IN_MEDIATION.value)
         severity = case({RiskGrade.RED.value: 0}, value=Dispute.risk, else_=1)
         with self._uow.read() as session:
             rows = session.execute(
@@ -252,8 +259,7 @@ class StatsService:
                        Dispute.state, Dispute.tier, Dispute.accepted_on, Dispute.registered_on,
                        RosterMember.name, Dispute.summary)
                 .outerjoin(RosterMember, RosterMember.id == Dispute.mediator_id)
-                .where(Dispute.risk.in_((RiskGrade.RED.value, RiskGrade.ORANGE.value)),
-                       Dispute.state.in_(open_states))
+                .where(*_open_risk())
                 .order_by(severity, Dispute.registered_on, Dispute.id)
                 .limit(limit)
             ).all()
@@ -307,15 +313,21 @@ class StatsService:
             merged[key] = [values, amount]
         breakdowns: dict[str, dict[str, Figures]] = {name: {} for name in BREAKDOWNS}
         totals = Figures()
+        # Two mediators of the same name stay two rows (the id makes the label unique).
+        names = [mediators.get(int(raw)) for (b, raw) in merged if b == "mediator" and raw]
         for (breakdown, raw), (values, amount) in merged.items():
+            if breakdown != "total" and not any(values) and not amount:
+                continue  # a grid, mediator... with nothing in the range
             figures = Figures(**dict(zip(FIGURES, values, strict=True)),
                               amount=amount.quantize(Decimal("0.01")), key=raw)
             if breakdown == "total":
                 totals = figures
                 continue
             shown = raw
-            if breakdown == "mediator":
-                shown = mediators.get(int(raw), "") if raw else ""
+            if breakdown == "mediator" and raw:
+                shown = mediators.get(int(raw), "")
+                if names.count(shown) > 1:
+                    shown = f"{shown}（{raw}）"
             breakdowns[breakdown][shown] = figures
         return Stats(
             date_from=date_from,
@@ -395,6 +407,15 @@ class StatsService:
                 select(func.count()).where(_visits("followups_done", date_from, date_to, today))
             ) or 0
         return mediators, escalations, recurrences, due, overdue, done
+
+
+def _open_risk() -> tuple[ColumnElement[bool], ...]:
+    """Red and orange disputes not concluded (registered, accepted, in mediation)."""
+    return (
+        Dispute.risk.in_((RiskGrade.RED.value, RiskGrade.ORANGE.value)),
+        Dispute.state.in_((DisputeState.REGISTERED.value, DisputeState.ACCEPTED.value,
+                           DisputeState.IN_MEDIATION.value)),
+    )
 
 
 _POOL: ThreadPoolExecutor | None = None

@@ -72,6 +72,12 @@ BARS = (("received", "#4a78b5"), ("settled", "#3f9a5b"), ("failed", "#c0504d"))
 OUTCOMES = (("settled", "#3f9a5b"), ("failed", "#c0504d"), ("declined", "#9e9e9e"),
             ("withdrawn", "#d9a441"))
 NOT_A_DRILL = ("success_rate", "amount")
+# Figures that count visits or moves, not disputes: their drill-down lists the disputes
+# they concern, and says so.
+COUNTS_EVENTS = ("followups_due", "followups_done", "followups_overdue", "escalations")
+CARD_STYLE = ("QToolButton { border: 1px solid #c9d2dc; border-radius: 4px; "
+              "background: #f7f9fb; padding: 4px; }"
+              "QToolButton:hover { background: #e8f0fa; }")
 
 
 def figure_text(figures: Figures | Stats, name: str) -> str:
@@ -197,10 +203,7 @@ class Dashboard(QWidget):
             card.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
             card.setMinimumHeight(44)
             card.setAutoRaise(False)
-            card.setStyleSheet(
-                "QToolButton { border: 1px solid #c9d2dc; border-radius: 4px; "
-                "background: #f7f9fb; padding: 4px; }"
-                "QToolButton:hover { background: #e8f0fa; }")
+            card.setStyleSheet(CARD_STYLE)
             if name in NOT_A_DRILL:
                 card.setEnabled(True)
                 card.setCursor(Qt.CursorShape.ArrowCursor)
@@ -220,7 +223,7 @@ class Dashboard(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
-        self.table.cellActivated.connect(self._table_clicked)
+        # Clicked only (not also activated): a double click must not drill twice.
         self.table.cellClicked.connect(self._table_clicked)
         self.table.setToolTip(self.tr("Click a number to list those disputes"))
         self.bar_chart = QChart()
@@ -243,7 +246,6 @@ class Dashboard(QWidget):
         self.escalations.verticalHeader().setVisible(False)
         self.escalations.horizontalHeader().setStretchLastSection(True)
         self.escalations.cellClicked.connect(self._escalation_clicked)
-        self.escalations.cellActivated.connect(self._escalation_clicked)
         self.pie_chart = QChart()
         self.pie_chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.pie_chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -269,12 +271,15 @@ class Dashboard(QWidget):
 
     def set_preset(self, key: str) -> None:
         today = self._services.clock().date()
-        first, last = {
-            "month": (today.replace(day=1), today),
-            "last_month": previous_month(today.replace(day=1)),
-            "year": (today.replace(month=1, day=1), today),
-            "three_years": (today.replace(year=today.year - 3) + dt.timedelta(days=1), today),
-        }[key]
+        if key == "month":
+            first, last = today.replace(day=1), today
+        elif key == "last_month":
+            first, last = previous_month(today.replace(day=1))
+        elif key == "year":
+            first, last = today.replace(month=1, day=1), today
+        else:  # the last three years, to the day
+            first = dt.date(today.year - 3, today.month, 1) + dt.timedelta(days=today.day)
+            last = today
         self._set_range(first, last)
         self.load()
 
@@ -329,8 +334,7 @@ class Dashboard(QWidget):
             elif name not in NOT_A_DRILL:
                 card.setToolTip(self.tr("List these disputes"))
         self.cards["followups_overdue"].setStyleSheet(
-            self.cards["followups_overdue"].styleSheet()
-            + (f"QToolButton {{ color: {RED}; }}" if stats.followups_overdue else ""))
+            CARD_STYLE + (f"QToolButton {{ color: {RED}; }}" if stats.followups_overdue else ""))
         self._show_breakdown()
         self._show_escalations()
         self._show_outcomes()
@@ -468,6 +472,8 @@ class Dashboard(QWidget):
 
     def drill_figure(self, figure: str) -> None:
         label = f"{FIGURE_LABELS[figure]}（{self._range_text()}）"
+        if figure in COUNTS_EVENTS:
+            label += self.tr(", the disputes concerned")
         selection = self._selection(figure, label=label)
         if selection is not None:
             self.drill.emit(selection)
@@ -495,8 +501,9 @@ class Dashboard(QWidget):
         pair = self._pairs[row]
         low, high = pair.split("→")
         label = self.tr("Tier %1 → tier %2").replace("%1", low).replace("%2", high)
-        selection = self._selection("escalations", pair=pair,
-                                    label=f"{label}（{self._range_text()}）")
+        selection = self._selection(
+            "escalations", pair=pair,
+            label=f"{label}（{self._range_text()}）" + self.tr(", the disputes concerned"))
         if selection is not None:
             self.drill.emit(selection)
 

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(self.tr("Database in use"))
         self.statusBar().addPermanentWidget(self.database_label)
         self._keep_selected: int | None = None
+        self._figures_stale = False
         self.setWindowTitle(self.tr("Mediation Desk"))
         self._restore_state()
         if services is not None:
@@ -260,8 +261,17 @@ class MainWindow(QMainWindow):
             station=settings.station_name))
 
     def _tab_changed(self, index: int) -> None:
-        if self.tabs.widget(index) is self.dashboard and self.dashboard.stats is None:
+        if self.tabs.widget(index) is self.dashboard and (
+                self.dashboard.stats is None or self._figures_stale):
+            self._figures_stale = False
             self.dashboard.load()
+
+    def _figures_changed(self) -> None:
+        """A case was saved: the figures are read again when the dashboard is next seen
+        (at once if it is on screen)."""
+        self._figures_stale = True
+        if self.tabs.currentWidget() is self.dashboard:
+            self._tab_changed(self.tabs.currentIndex())
 
     def show_figure(self, selection: FigureSelection) -> None:
         """A figure clicked on the dashboard: the case list with exactly its disputes."""
@@ -273,6 +283,8 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.model.reload()
+        if self.services is not None:
+            self._figures_changed()
 
     def case_changed(self, dispute_id: int) -> None:
         """A case screen changed a dispute: redraw its row.  Under a filter it may no
@@ -282,6 +294,7 @@ class MainWindow(QMainWindow):
         else:
             self.refresh()
         self.followups_view.load()
+        self._figures_changed()
 
     def _followups_loaded(self, count: int) -> None:
         overdue = sum(1 for v in self.followups_view.visits if v.overdue_days > 0)
@@ -434,6 +447,7 @@ class MainWindow(QMainWindow):
         if detail is None:
             return
         self.model.reload()
+        self._figures_changed()
         if not self.select_id(detail.id, fetch=True):
             # The current filters hide the new case: show everything so it can be seen.
             self.filter_bar.clear()
@@ -443,6 +457,7 @@ class MainWindow(QMainWindow):
 
     def _registered_from_screening(self, detail) -> None:  # type: ignore[no-untyped-def]
         self.model.reload()
+        self._figures_changed()
         self.statusBar().showMessage(
             self.tr("Registered {number}").format(number=detail.number), 8000)
 

@@ -1089,130 +1089,136 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>Dashboard</name>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="145"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="151"/>
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="150"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="156"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="159"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="165"/>
         <source>This month</source>
         <translation>本月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="159"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="165"/>
         <source>Last month</source>
         <translation>上月</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="160"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="166"/>
         <source>This year</source>
         <translation>今年</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="160"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="166"/>
         <source>Last 3 years</source>
         <translation>近三年</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="167"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="173"/>
         <source>Break down by</source>
         <translation>分组</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="178"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="184"/>
         <source>&amp;Monthly report…</source>
         <translation>月度分析研判报告(&amp;M)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="181"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="187"/>
         <source>The monthly analysis report (矛盾纠纷分析研判报告) as PDF, to print</source>
         <translation>生成矛盾纠纷分析研判报告（PDF），可预览打印</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="186"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="192"/>
         <source>Click a figure, a row or a bar to list its disputes.</source>
         <translation>点击数字、表格行或柱形，即可列出对应的案件。</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="225"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="228"/>
         <source>Click a number to list those disputes</source>
         <translation>点击数字列出对应案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="241"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="244"/>
         <source>Tier move</source>
         <translation>层级变动</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="241"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="244"/>
         <source>Moves</source>
         <translation>次数</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="286"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="291"/>
         <source>Not a date; type it as 2026-11-20</source>
         <translation>日期格式不对，请写成 2026-11-20</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="289"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="294"/>
         <source>Fill in both dates</source>
         <translation>请填写起止日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="292"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="297"/>
         <source>The end date is before the start date</source>
         <translation>结束日期早于开始日期</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="309"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="314"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="316"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="321"/>
         <source>The figures could not be read: %1</source>
         <translation>无法读取统计数据：%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="322"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="327"/>
         <source>%1 to %2</source>
         <translation>%1 至 %2</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="327"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="332"/>
         <source>Settled ÷ (settled + failed), among the disputes whose mediation ended in the range</source>
         <translation>调解成功数 ÷（调解成功数 + 调解不成数），按期间内办结的纠纷计算</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="330"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="335"/>
         <source>List these disputes</source>
         <translation>列出这些案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="371"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="375"/>
         <source>By %1</source>
         <translation>按%1</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="407"/>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="497"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="411"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="503"/>
         <source>Tier %1 → tier %2</source>
         <translation>第%1层级 → 第%2层级</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="418"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="422"/>
         <source>How mediations ended</source>
         <translation>调解结果</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="444"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="448"/>
         <source>Preparing the report…</source>
         <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="476"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="506"/>
+        <source>, the disputes concerned</source>
+        <translation>，列出涉及的案件</translation>
     </message>
 </context>
 <context>
@@ -1649,17 +1655,17 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="140"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="141"/>
         <source>Follow-ups today</source>
         <translation>今日回访</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="144"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="145"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="150"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="151"/>
         <source>Screening log</source>
         <translation>排查登记</translation>
     </message>
@@ -1669,125 +1675,125 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
         <translation>正在使用的数据库</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="116"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="117"/>
         <source>Mediation Desk</source>
         <translation>调解台</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="125"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="126"/>
         <source>Opening the database…</source>
         <translation>正在打开数据库…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="192"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="193"/>
         <source>&amp;Register…</source>
         <translation>登记(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="195"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="196"/>
         <source>Register a new dispute (Ctrl+N)</source>
         <translation>登记新的纠纷（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="198"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="199"/>
         <source>&amp;Open case</source>
         <translation>打开案件(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="203"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="204"/>
         <source>Re&amp;fresh</source>
         <translation>刷新(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="206"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="207"/>
         <source>Read the list again (F5)</source>
         <translation>重新读取列表（F5）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="209"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="210"/>
         <source>&amp;Search</source>
         <translation>搜索(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="213"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="214"/>
         <source>Roster &amp;&amp; &amp;settings…</source>
         <translation>名册与设置(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="217"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="218"/>
         <source>Export &amp;ledger…</source>
         <translation>导出台账(&amp;L)…</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="219"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="220"/>
         <source>Export the ledger as .xlsx or .csv</source>
         <translation>将台账导出为 .xlsx 或 .csv 文件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="222"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="223"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="227"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="228"/>
         <source>&amp;Cases</source>
         <translation>案件(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="234"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="235"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="240"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="241"/>
         <source>Main toolbar</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="259"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="260"/>
         <source>Mediation Desk — {station}</source>
         <translation>调解台 — {station}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="288"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="301"/>
         <source>Follow-ups today ({count})</source>
         <translation>今日回访（{count}）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="290"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="303"/>
         <source>{count} visits due, {overdue} overdue</source>
         <translation>应回访{count}件，超期{overdue}件</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="337"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="350"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../mediation_desk/ui/main_window.py" line="348"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="361"/>
         <source>%n dispute(s)</source>
         <translation>
             <numerusform>共 %n 件</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="350"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="363"/>
         <source> (filtered)</source>
         <translation>（已筛选）</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="442"/>
-        <location filename="../../mediation_desk/ui/main_window.py" line="447"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="456"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="462"/>
         <source>Registered {number}</source>
         <translation>已登记 {number}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="459"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="474"/>
         <source>Ledger exported to {path}</source>
         <translation>台账已导出到 {path}</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/main_window.py" line="502"/>
+        <location filename="../../mediation_desk/ui/main_window.py" line="517"/>
         <source>Still saving, please wait…</source>
         <translation>正在保存，请稍候…</translation>
     </message>
@@ -1795,27 +1801,27 @@ Reopen the case for mediation? It will count as a recurrence (反复) and the re
 <context>
     <name>MonthlyReportDialog</name>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="97"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="103"/>
         <source>Monthly analysis report</source>
         <translation>矛盾纠纷分析研判报告</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="106"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="112"/>
         <source>&amp;Month:</source>
         <translation>月份(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="110"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="116"/>
         <source>The leader&apos;s analysis and next steps; leave empty to write by hand</source>
         <translation>所领导的研判分析及下步工作意见；留空则打印空白栏供手写</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="112"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="118"/>
         <source>&amp;Analysis:</source>
         <translation>研判分析(&amp;A)：</translation>
     </message>
     <message>
-        <location filename="../../mediation_desk/ui/dashboard.py" line="115"/>
+        <location filename="../../mediation_desk/ui/dashboard.py" line="121"/>
         <source>&amp;Make PDF</source>
         <translation>生成 PDF(&amp;M)</translation>
     </message>

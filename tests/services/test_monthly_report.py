@@ -123,3 +123,35 @@ def test_cli_document_monthly_report(tmp_path):
         [sys.executable, "-m", "mediation_desk", "--database", str(database), "document",
          "monthly-report", "-o", str(out)], capture_output=True, text=True, timeout=120)
     assert bad.returncode != 0 and "--month" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_a_month_not_yet_come_is_refused(svc):
+    from mediation_desk.domain.errors import ValidationErrors
+
+    with pytest.raises(ValidationErrors) as refused:
+        svc.stats.monthly_report("2027-01")
+    assert "还没有到" in refused.value.errors[0].message
+
+
+def test_month_on_month_and_year_on_year_changes():
+    from mediation_desk.documents.monthly_report import _change
+
+    assert _change("received", 149, 131) == "+13.7%"
+    assert _change("received", 4, 8) == "-50.0%"
+    assert _change("received", 5, 5) == "持平"
+    assert _change("received", 3, 0) == "新增"
+    assert _change("received", 0, 0) == "—"
+    assert _change("success_rate", 96.8, 93.6) == "+3.2个百分点"
+    assert _change("success_rate", None, 93.6) == "—"
+
+
+def test_report_compares_with_last_month_from_real_records(svc, clock):
+    settled(svc)
+    settled(svc)
+    clock.days(12)  # 2026-12-02: November is last month
+    move(svc, register(svc), Move.ACCEPT)
+    report = svc.stats.monthly_report("2026-12")
+    assert (report.current.totals.received, report.previous.totals.received) == (1, 2)
+    pdf = svc.documents.monthly_report(report)
+    text = _flat("".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages))
+    assert "受理数12-50.0%" in text  # 本月 1, 上月 2, 环比 -50.0%

@@ -35,6 +35,8 @@ def test_success_rate_edge_cases():
     assert success_rate(0, 3) == 0.0
     assert success_rate(3, 0) == 100.0
     assert success_rate(2, 1) == 66.7
+    assert success_rate(1999, 1) == 99.9  # one failure never reads as 100 %
+    assert success_rate(1, 1999) == 0.1
 
 
 def test_month_range():
@@ -340,3 +342,86 @@ def test_every_figure_equals_a_count_from_the_case_records(demo_services, demo_d
     if span == "all":
         assert all(expected[f] > 0 for f in ("received", "mediated", "settled", "failed",
                                              "performed", "judicial"))
+
+
+def test_two_mediators_of_the_same_name_stay_two_rows(svc):
+    from mediation_desk.domain.vocabulary import RosterRole
+    from mediation_desk.services.dto import RosterDraft
+
+    first = svc.roster.add(RosterDraft(name="张伟", role=RosterRole.MEDIATOR))
+    second = svc.roster.add(RosterDraft(name="张伟", role=RosterRole.MEDIATOR))
+    for mediator in (first, second):
+        d = move(svc, register(svc), Move.ACCEPT)
+        _set_mediator(svc, d.id, mediator.id)
+    rows = svc.stats.figures(D(2026, 11, 1), D(2026, 11, 30)).breakdowns["mediator"]
+    assert sorted(f.received for f in rows.values()) == [1, 1]
+    assert set(rows) == {f"张伟（{first.id}）", f"张伟（{second.id}）"}
+
+
+def _set_mediator(svc, dispute_id, mediator_id):
+    from mediation_desk.persistence.models import Dispute
+
+    with svc.uow.write() as session:
+        session.get(Dispute, dispute_id).mediator_id = mediator_id
+        session.commit()
+
+
+def test_a_breakdown_lists_only_what_has_figures_in_the_range(svc):
+    settled(svc)
+    empty = svc.stats.figures(D(2000, 1, 1), D(2000, 1, 31))
+    assert all(rows == {} for rows in empty.breakdowns.values())
+
+
+def test_an_upgrade_from_0004_fills_in_the_agreements_performed(tmp_path, clock):
+    """Revision 0005 added performed_on; an upgraded database must not read 0 for the past."""
+    from test_followups import visit_record
+
+    path = tmp_path / "old.sqlite"
+    svc = open_services(path, clock=clock)
+    d = settled(svc)
+    clock.days(3)
+    visit = d.visits[0]
+    svc.followups.record(visit_id=visit.id, expected_row_version=visit.row_version, by="x",
+                         record=visit_record(d, clock().date()))
+    performed = svc.cases.detail(d.id).performed_on
+    assert performed is not None
+    svc.close()
+    _downgrade(path)
+    again = open_services(path, clock=clock)
+    try:
+        assert again.upgrade.from_revision == "0004"
+        assert again.cases.detail(d.id).performed_on == performed
+        assert again.stats.figures(D(2026, 11, 1), D(2026, 11, 30)).totals.performed == 1
+    finally:
+        again.close()
+
+
+def _downgrade(path):
+    from alembic import command
+    from alembic.config import Config
+
+    from mediation_desk.paths import migrations_dir
+
+    config = Config()
+    config.set_main_option("script_location", str(migrations_dir()))
+    config.set_main_option("sqlalchemy.url", f"sqlite:///{path}")
+    command.downgrade(config, "0004")
+
+
+def test_judicial_confirmation_closes_its_window_and_a_missing_record_cannot_be_withdrawn(svc):
+    from mediation_desk.domain.deadlines import DeadlineKind
+    from mediation_desk.domain.errors import ValidationErrors
+    from mediation_desk.domain.figures import RecordedFact
+
+    d = settled(svc)
+    window = lambda detail: next(x for x in detail.deadlines  # noqa: E731
+                                 if x.kind is DeadlineKind.JUDICIAL_CONFIRMATION)
+    assert window(d).open
+    with pytest.raises(ValidationErrors) as refused:
+        svc.flow.record_fact(dispute_id=d.id, expected_version=d.version,
+                             fact=RecordedFact.CRIMINAL, on=None, note="录错了", by="x")
+    assert "无需撤销" in refused.value.errors[0].message
+    d = svc.flow.record_fact(dispute_id=d.id, expected_version=d.version,
+                             fact=RecordedFact.JUDICIAL, on=svc.clock().date(),
+                             note="（2026）川0922民特12号", by="x")
+    assert not window(d).open

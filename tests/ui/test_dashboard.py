@@ -105,3 +105,32 @@ def test_the_monthly_report_is_built_off_the_gui_thread_and_previewed(qtbot, win
     assert isinstance(dash.report_preview, DocumentPreview)
     dash.report_preview.close()
 
+
+
+def test_the_dashboard_counts_again_after_a_case_changes(qtbot, window, services, make_draft):
+    dash = open_dashboard(qtbot, window)
+    assert dash.stats.totals.received == 2
+    d = services.cases.register(draft=make_draft(), by="x")
+    move(services, d, Move.ACCEPT)
+    window.case_changed(d.id)  # what a case screen reports after a save
+    qtbot.waitUntil(lambda: dash.stats.totals.received == 3, timeout=10_000)
+    assert dash.cards["received"].text().endswith("\n3")
+
+
+def test_presets_work_on_a_leap_day(qtbot, tmp_path):
+    import datetime as dt
+
+    from mediation_desk.services.container import open_services
+    from mediation_desk.ui.dashboard import Dashboard
+    from mediation_desk.ui.tasks import TaskRunner
+
+    leap = open_services(tmp_path / "leap.sqlite", clock=lambda: dt.datetime(2028, 2, 29, 9, 0))
+    tasks = TaskRunner()
+    dash = Dashboard(leap, tasks=tasks)
+    qtbot.addWidget(dash)
+    for key in ("month", "last_month", "year", "three_years"):
+        dash.set_preset(key)
+    assert dash.date_from.date() == dt.date(2025, 3, 2)
+    assert dash.date_to.date() == dt.date(2028, 2, 29)
+    tasks.wait_for_done()
+    leap.close()
