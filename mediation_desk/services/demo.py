@@ -82,6 +82,7 @@ from mediation_desk.persistence.models import (
     MediationSession,
     Party,
     RosterMember,
+    ScreeningEntry,
     SessionParticipant,
 )
 from mediation_desk.persistence.search import search_grams
@@ -261,7 +262,7 @@ class _Plan:
 
 # The tables the demo fills, in the order they are written (parents first).
 _MODELS = (Dispute, Party, DisputeEvent, MediationSession, SessionParticipant, Agreement,
-           AgreementTerm, FollowUpVisit, CaseDeadline)
+           AgreementTerm, FollowUpVisit, CaseDeadline, ScreeningEntry)
 _BULK_TABLES = tuple(model.__tablename__ for model in _MODELS)
 _MODEL_OF = {model.__tablename__: model for model in _MODELS}
 
@@ -799,6 +800,7 @@ def _values_of_batch(spec: _BatchSpec) -> _Batch:
         number = format_case_number(day.year, spec.short_name, serial)
         _one_case(rng, rows, spec.first_id + k, number, day, serial, state, category, source,
                   spec.roster, spec.grids, spec.today, offset)
+    _screening_log(rand, rows, spec)
     tables = {
         "dispute": (_DISPUTE_COLUMNS, rows.disputes),
         "party": (_PARTY_COLUMNS, rows.parties),
@@ -809,6 +811,7 @@ def _values_of_batch(spec: _BatchSpec) -> _Batch:
         "agreement_term": (_TERM_COLUMNS, rows.terms),
         "followup_visit": (_VISIT_COLUMNS, rows.visits),
         "case_deadline": (_DEADLINE_COLUMNS, rows.clocks),
+        "screening_entry": (_SCREENING_COLUMNS, rows.screening),
     }
     if not spec.sqlite:
         return {name: (columns, list(zip(*table_rows, strict=True)))
@@ -836,6 +839,7 @@ class _Rows:
         self.visits: list[tuple] = []
         self.clocks: list[tuple] = []
         self.flags: dict[tuple[int, str], dict] = {}  # intake flags, shared (see _one_case)
+        self.screening: list[tuple] = []  # without their ids (see _screening_log)
 
 
 # ------------------------------------------------------------ values as SQLite has them
@@ -1080,6 +1084,121 @@ def _roster(rng: random.Random, names: _Names, now: dt.datetime) -> list[dict]:
     return rows
 
 
+# ------------------------------------------------------------- grid screening log
+_SCREENING_COLUMNS = (
+    "id", "found_on", "grid", "grid_worker_id", "grid_worker", "household", "address",
+    "phone", "conflict", "category", "risk", "action", "handed_to", "remarks", "dispute_id",
+    "created_at", "created_by", "updated_at", "row_version",
+)
+_GRID_SCREENING = Source.GRID_SCREENING
+# About one screening entry per four disputes; a third of the entries were taken in as
+# disputes (source 网格员排查).  With seven sources drawn alike, that is this share of the
+# grid-screening disputes; the rest of the log is hidden conflicts dealt with otherwise.
+_ENTRIES_PER_DISPUTE = 0.25
+_SCREENED_AND_TAKEN_IN = (_ENTRIES_PER_DISPUTE / 3) * len(Source)
+_SCREENING_RISK_DRAW = _Weighted(RiskGrade, (1, 5, 32, 62))
+_SIGNS = {RiskGrade.RED: "，一方扬言报复，有激化为刑事案件的苗头",
+          RiskGrade.ORANGE: "，双方多次争吵，情绪激动",
+          RiskGrade.YELLOW: "，双方曾发生口角",
+          RiskGrade.BLUE: "，目前双方较为克制"}
+# Hidden conflicts a grid worker finds on a round of the households: (category or None
+# when it fits none yet, what was found).
+_HIDDEN = (
+    (Category.NEIGHBOUR, "邻里因房前屋后排水沟堵塞互相指责"),
+    (Category.NEIGHBOUR, "邻居家犬只夜间吠叫、粪便未清理，双方发生口角"),
+    (Category.NEIGHBOUR, "楼上住户装修噪音大，楼下住户多次上门理论"),
+    (Category.MARRIAGE_FAMILY, "兄弟姊妹因老人赡养费用分摊问题多次争吵"),
+    (Category.MARRIAGE_FAMILY, "夫妻长期不和，女方已回娘家居住，双方亲属有冲突苗头"),
+    (Category.HOUSING_HOMESTEAD, "两户因宅基地界桩被移动发生争吵"),
+    (Category.HOUSING_HOMESTEAD, "村民建房占用公共通道，邻户意见较大"),
+    (Category.LABOUR, "务工人员反映工地工资未按月发放，准备集体讨薪"),
+    (Category.LAND_ACQUISITION, "部分村民对征地补偿款分配方案有意见"),
+    (Category.ENVIRONMENT, "养殖场异味及污水影响周边住户，住户准备集体反映"),
+    (Category.PROPERTY_MANAGEMENT, "小区业主对物业费上调不满，在业主群发布过激言论"),
+    (Category.CONSUMER, "商户与顾客因退换货发生争执，顾客多次到店吵闹"),
+    (Category.FOREST_LAND, "两组村民因山林界限不清，砍伐林木时发生争执"),
+    (Category.CONTRACT, "村民之间借款到期未还，债权人多次上门催要"),
+    (Category.PRODUCTION_BUSINESS, "合伙经营的农家乐因账目不清，合伙人之间产生矛盾"),
+    (Category.TRAFFIC, "电瓶车与行人碰擦后赔偿未谈妥，双方仍有怨气"),
+    (Category.DAMAGES, "两户酒后发生推搡，一方受轻微擦伤，医药费未谈妥"),
+    (Category.MEDICAL, "患者家属对村卫生室输液后不适不满，多次到卫生室争吵"),
+    (Category.OTHER, "因灌溉用水先后顺序，上下游农户发生争执"),
+    (None, "独居老人反映与租户相处不睦，担心人身安全"),
+    (None, "村民对村务公开有疑问，情绪较大"),
+)
+# What the grid worker did about it, and to whom it was handed (for a department, the
+# one that deals with the category where there is one).
+_ON_THE_SPOT = ("当场劝导，双方表示不再争执", "")
+_TO_COMMITTEE = ("告知村（居）委会调解委员会，约定三日内上门调处", "村（居）委会调解委员会")
+_TO_OFFICER = ("报告社区民警，列入重点关注对象", "")  # handed to the officer, by name
+_TO_DEPARTMENT = ("移交职能部门依法处理", "")  # handed to the department, by name
+_KEEP_WATCHING = ("持续跟踪，每周走访一次", "")
+_ACTION_DRAW = _Weighted((_ON_THE_SPOT, _TO_COMMITTEE, _TO_OFFICER, _TO_DEPARTMENT, _KEEP_WATCHING),
+                         (35, 20, 15, 10, 20))
+_DEPARTMENT_FOR = {Category.LABOUR: "人社局劳动监察大队", Category.CONSUMER: "市场监管所",
+                   Category.ENVIRONMENT: "综合执法大队", Category.PROPERTY_MANAGEMENT: "住建局",
+                   Category.HOUSING_HOMESTEAD: "住建局"}
+_TAKEN_IN = "劝导双方保持克制，引导当事人到警民联调工作站申请调解"
+_STATION = "警民联调工作站"
+_REMARKS = ("", "", "", "已电话回访，矛盾未激化", "当事人表示愿意调解", "已告知当事人法律途径")
+_SCREENING_HOURS = tuple(dt.time(hour, minute) for hour in range(8, 18) for minute in (0, 15, 30, 45))
+
+
+def _screening_of_case(rand, dispute_id: int, registered_on: dt.date, applicant: _PartyRow,  # type: ignore[no-untyped-def]
+                       category: Category, risk: RiskGrade, grid_worker_id: int,
+                       grid_worker: str, grid: str) -> tuple:
+    """The log entry of a hidden conflict the grid worker found a few days before the
+    applicant came to register it (without its id)."""
+    found_on = registered_on - _DAYS[1 + int(rand() * 6)]
+    at = dt.datetime.combine(found_on, _pick(rand, _SCREENING_HOURS))
+    household = applicant.name if applicant.party_type == _PERSON else applicant.legal_representative
+    return (
+        found_on, grid, grid_worker_id, grid_worker, f"{household}户", applicant.address,
+        applicant.phone, f"{household}户反映：{STORIES[category][0]}{_SIGNS[risk]}",
+        _VALUE[category], _VALUE[risk], _TAKEN_IN, _STATION, _pick(rand, _REMARKS), dispute_id,
+        at, grid_worker, at, 1,
+    )
+
+
+def _screening_log(rand, rows: _Rows, spec: _BatchSpec) -> None:  # type: ignore[no-untyped-def]
+    """The batch's share of the grid screening log: the entries of its disputes taken in
+    from a screening (made with the cases), and hidden conflicts dealt with otherwise,
+    found over the same days; then every entry's id, in the order they were found (ids
+    of a batch come from its own range, like the disputes')."""
+    grid_workers, officers, departments = (spec.roster["grid_worker"], spec.roster["officer"],
+                                           spec.roster["department"])
+    department_of = {name: (member_id, name) for member_id, name in departments}
+    first, span = spec.days[0], (spec.days[-1] - spec.days[0]).days + 1
+    for _ in range(int(len(spec.days) * _ENTRIES_PER_DISPUTE) - len(rows.screening)):
+        found_on = first + dt.timedelta(days=int(rand() * span))
+        grid_worker_id, grid_worker = _pick(rand, grid_workers)
+        grid = spec.grids[grid_worker_id]
+        category, found = _pick(rand, _HIDDEN)
+        risk = _SCREENING_RISK_DRAW.draw(rand)
+        action, handed_to = _ACTION_DRAW.draw(rand)
+        if risk is _RED or risk is RiskGrade.ORANGE:
+            action = _TO_OFFICER[0]
+        if action == _TO_OFFICER[0]:
+            handed_to = f"{_pick(rand, officers)[1]}（社区民警）"
+        elif action == _TO_DEPARTMENT[0]:
+            handed_to = department_of.get(_DEPARTMENT_FOR.get(category, "司法所"),
+                                          _pick(rand, departments))[1]
+        household = _person(rand)
+        at = dt.datetime.combine(found_on, _pick(rand, _SCREENING_HOURS))
+        rows.screening.append((
+            found_on, grid, grid_worker_id, grid_worker, f"{household}户",
+            f"{grid[:3]}{1 + int(rand() * 30)}组{1 + int(rand() * 99)}号", _phone(rand),
+            f"{household}户：{found}{_SIGNS[risk]}",
+            None if category is None else _VALUE[category], _VALUE[risk], action, handed_to,
+            _pick(rand, _REMARKS), None, at, grid_worker, at, 1,
+        ))
+    rows.screening.sort(key=_FOUND)
+    rows.screening[:] = [(spec.first_id + n, *entry) for n, entry in enumerate(rows.screening)]
+
+
+_FOUND = itemgetter(0, 14)  # found_on, created_at
+
+
 # ------------------------------------------------------------------------ one case
 _DISPUTE_COLUMNS = (
     "id", "number", "year", "serial", "kind", "source", "category", "state", "tier",
@@ -1130,7 +1249,7 @@ def _one_case(rng, rows, dispute_id, number, day, serial, state, category, sourc
         # mediator's override and its reason are recorded as they would be at intake.
         tier, tier_reason = Tier((offset % 3) + 1), "调解员根据现场情况调整层级"
     mediator_id, mediator_name = _pick(rand, roster["mediator"])
-    grid_worker_id, _grid_worker = _pick(rand, roster["grid_worker"])
+    grid_worker_id, grid_worker = _pick(rand, roster["grid_worker"])
     summary, applicant_claims, respondent_claims = STORIES[category]
     town = _pick(rand, TOWNS)
     registered_reason = explanation + (f"；调解员改为{tier.label}：{tier_reason}" if tier_reason else "")
@@ -1175,6 +1294,10 @@ def _one_case(rng, rows, dispute_id, number, day, serial, state, category, sourc
     rows.parties += parties
     if state in _CLOCKED:
         rows.clocks += _clock_rows(dispute_id, state, kind, story, long_running)
+    if source is _GRID_SCREENING and rand() < _SCREENED_AND_TAKEN_IN:
+        rows.screening.append(_screening_of_case(rand, dispute_id, day, parties[0], category,
+                                                 risk, grid_worker_id, grid_worker,
+                                                 grid_of[grid_worker_id]))
 
 
 def _figure_columns(story: _Story, state: DisputeState, dispute_id: int, people: int) -> tuple:

@@ -251,7 +251,7 @@ def test_demo_stores_values_as_sqlalchemy_itself_would(services):
     with services.uow.read() as session, services.engine.connect() as c:
         for model in (models.Dispute, models.Party, models.DisputeEvent, models.MediationSession,
                       models.Agreement, models.AgreementTerm, models.FollowUpVisit,
-                      models.CaseDeadline, models.RosterMember):
+                      models.CaseDeadline, models.RosterMember, models.ScreeningEntry):
             table = model.__table__
             result = c.exec_driver_sql(f"SELECT * FROM {table.name} ORDER BY id LIMIT 80")
             names = [d[0] for d in result.cursor.description]
@@ -283,3 +283,83 @@ def test_demo_fills_a_database_without_a_file_in_one_transaction(clock):
     assert services.cases.count(CaseFilter(search=name)) >= 1
     assert services.cases.count(CaseFilter(search=name[:1])) >= 1  # the short-term index
     services.close()
+
+
+def test_demo_figure_columns_are_what_the_record_gives(services):
+    """Every dispute's figure columns equal what the mapper hook (persistence.figures),
+    the session-day rule and the services' performed-on reading give from its record."""
+    from sqlalchemy import select
+
+    from mediation_desk.domain import figures
+    from mediation_desk.persistence.models import Dispute
+    from mediation_desk.services import clocks
+
+    generate_demo(services, cases=400, seed=8)
+    with services.engine.connect() as c:
+        sessions = {
+            row[0]: (dt.date.fromisoformat(row[1]), dt.date.fromisoformat(row[2]))
+            for row in c.execute(text(
+                "SELECT dispute_id, min(held_on), max(held_on) FROM mediation_session GROUP BY 1"
+            ))
+        }
+    outcomes = set()
+    performed = 0
+    with services.uow.read() as session:
+        for d in session.scalars(select(Dispute)):
+            assert d.accepted_day == figures.day_number(d.accepted_on), d.number
+            assert d.concluded_day == figures.day_number(d.concluded_on), d.number
+            assert d.outcome == figures.outcome_of(d.state, d.settlement), d.number
+            first, last = sessions.get(d.id, (None, None))
+            assert d.first_session_day == figures.day_number(first), d.number
+            assert d.last_session_day == figures.day_number(last), d.number
+            assert d.performed_on == clocks.agreement_performed_on(session, d), d.number
+            outcomes.add(figures.Outcome(d.outcome))
+            performed += d.performed_on is not None
+    assert outcomes == set(figures.Outcome) - {figures.Outcome.CLOSED_OTHER}
+    assert performed > 100
+    # The recorded facts occur, on cases that can have them.
+    with services.engine.connect() as c:
+        def count(sql):
+            return c.execute(text(sql)).scalar()
+
+        assert count("SELECT count(*) FROM dispute WHERE judicial_confirmed_on IS NOT NULL") > 0
+        assert count("SELECT count(*) FROM dispute WHERE group_incident_on IS NOT NULL") > 0
+        assert count("SELECT count(*) FROM dispute WHERE turned_criminal_on IS NOT NULL "
+                     "AND state NOT IN ('failed', 'referred')") == 0
+        assert count("SELECT count(*) FROM dispute WHERE judicial_confirmed_on IS NOT NULL "
+                     "AND settlement != 'written'") == 0
+
+
+def test_demo_fills_a_grid_screening_log(services):
+    """About one entry per four disputes over the same three years, by the grid workers
+    of their grids; a third taken in as disputes from a screening (one entry each at
+    most), found before the case was registered; mostly blue and yellow."""
+    generate_demo(services, cases=1200, seed=6)
+    with services.engine.connect() as c:
+        def one(sql):
+            return c.execute(text(sql)).one()
+
+        entries, linked, first, last = one(
+            "SELECT count(*), count(dispute_id), min(found_on), max(found_on) FROM screening_entry")
+        assert 270 <= entries <= 330
+        assert entries / 3 * 0.75 <= linked <= entries / 3 * 1.25
+        assert first <= "2023-12-31" and last <= "2026-11-20" and last >= "2026-10-01"
+        assert one("SELECT count(*) FROM screening_entry e JOIN dispute d ON d.id = e.dispute_id "
+                   "WHERE d.source != 'grid_screening' OR e.found_on >= d.registered_on "
+                   "OR e.grid != d.grid OR e.grid_worker_id != d.grid_worker_id "
+                   "OR e.category != d.category OR e.risk != d.risk") == (0,)
+        assert one("SELECT count(*) FROM screening_entry e LEFT JOIN roster_member m "
+                   "ON m.id = e.grid_worker_id WHERE m.role IS NOT 'grid_worker' "
+                   "OR m.grid != e.grid OR m.name != e.grid_worker") == (0,)
+        risks = dict(c.execute(text("SELECT risk, count(*) FROM screening_entry GROUP BY 1")).all())
+        assert set(risks) == {x.value for x in RiskGrade}
+        assert (risks["blue"] + risks["yellow"]) / entries > 0.8
+        assert one("SELECT count(DISTINCT grid), count(DISTINCT category), "
+                   "count(*) - count(category) > 0, count(DISTINCT handed_to) > 5 "
+                   "FROM screening_entry") == (12, len(Category), 1, 1)
+        assert one("SELECT count(*) FROM screening_entry WHERE household = '' OR conflict = '' "
+                   "OR action = '' OR address = '' OR phone = ''") == (0,)
+        conflicts = [row[0] for row in c.execute(text("SELECT conflict FROM screening_entry"))]
+        assert all("户" in text_ and any("\u4e00" <= ch <= "\u9fff" for ch in text_)
+                   for text_ in conflicts)
+    assert integrity_problems(services.engine) == []
