@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import text
 
 from mediation_desk.domain.validation import validate_id_number
@@ -98,3 +99,267 @@ def test_demo_is_reproducible(tmp_path, clock):
             dumps.append(c.execute(text("SELECT number, parties_display, state, tier FROM dispute ORDER BY id")).all())
         services.close()
     assert dumps[0] == dumps[1]
+
+
+def test_demo_made_by_worker_processes_is_complete_and_reproducible(tmp_path, clock):
+    """Enough batches for the worker processes, which write them into the file built
+    beside the database, taking turns: the same rows and ids every time, a sound file in
+    WAL mode swapped in, nothing left beside it."""
+    from mediation_desk.services.container import open_services
+
+    dumps = []
+    for name in ("a", "b"):
+        services = open_services(tmp_path / f"{name}.sqlite", clock=clock)
+        summary = generate_demo(services, cases=600, seed=3, batch_size=100)
+        assert summary.cases == 600
+        with services.engine.connect() as c:
+            dumps.append([
+                c.execute(text(f"SELECT * FROM {table} ORDER BY rowid")).all()
+                for table in ("dispute", "party", "dispute_event", "session_participant",
+                              "followup_visit", "case_deadline")
+            ])
+            assert c.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert c.execute(text("SELECT count(*) FROM dispute")).scalar() == 600
+            assert len(dumps[-1][2]) == summary.events
+        assert integrity_problems(services.engine) == []
+        name = dumps[-1][1][0][5]  # the first party's
+        assert services.cases.count(CaseFilter(search=name)) >= 1
+        services.close()
+    assert dumps[0] == dumps[1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.sqlite", "b.sqlite"]
+
+
+class _Interrupted(Exception):
+    pass
+
+
+def test_an_interrupted_demo_leaves_the_database_as_it_was(tmp_path, clock):
+    from mediation_desk.services.container import open_services
+
+    services = open_services(tmp_path / "demo.sqlite", clock=clock)
+    for batch_size in (50, 20):  # 2 batches, written by this process; 5, by the workers
+
+        def stop(done: int, total: int) -> None:
+            raise _Interrupted  # as soon as the first batch is written
+
+        try:
+            generate_demo(services, cases=100, seed=5, batch_size=batch_size, progress=stop)
+        except _Interrupted:
+            pass
+        with services.engine.connect() as c:
+            for table in ("dispute", "party", "dispute_event", "roster_member"):
+                assert c.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0, table
+        assert not [p.name for p in tmp_path.iterdir() if "building" in p.name]
+    # And the database still takes the demo afterwards.
+    assert generate_demo(services, cases=50, seed=5).cases == 50
+    assert services.cases.count() == 50
+    services.close()
+
+
+def test_interrupted_demos_in_a_row_end_their_workers_before_returning(tmp_path, clock):
+    """Each interrupted run has ended its worker processes when it returns, so none of
+    them can go on writing: not into its own file, nor into the file of the next run in
+    the same process.  Two interruptions at different points, then a full run made by the
+    workers: the same rows as in a database that was never interrupted."""
+    import multiprocessing
+
+    from mediation_desk.services.container import open_services
+
+    services = open_services(tmp_path / "demo.sqlite", clock=clock)
+    for stop_after in (20, 60):  # after the first batch; after the third
+
+        def stop(done: int, total: int, stop_after: int = stop_after) -> None:
+            if done >= stop_after:
+                raise _Interrupted
+
+        with pytest.raises(_Interrupted):
+            generate_demo(services, cases=140, seed=5, batch_size=20, progress=stop)
+        assert multiprocessing.active_children() == []
+        assert [p.name for p in tmp_path.iterdir() if ".demo-" in p.name] == []
+        with services.engine.connect() as c:
+            assert c.execute(text("SELECT count(*) FROM dispute")).scalar() == 0
+    summary = generate_demo(services, cases=140, seed=5, batch_size=20)
+    assert summary.cases == 140
+    assert integrity_problems(services.engine) == []
+    with services.engine.connect() as c:
+        after_interruptions = c.execute(text("SELECT * FROM dispute ORDER BY id")).all()
+    services.close()
+
+    fresh = open_services(tmp_path / "fresh.sqlite", clock=clock)
+    generate_demo(fresh, cases=140, seed=5, batch_size=20)
+    with fresh.engine.connect() as c:
+        assert c.execute(text("SELECT * FROM dispute ORDER BY id")).all() == after_interruptions
+    fresh.close()
+    assert sorted(p.name for p in tmp_path.iterdir() if ".demo-" in p.name) == []
+
+
+def test_building_files_left_by_a_killed_demo_are_removed_and_a_running_ones_kept(tmp_path, clock):
+    """A demo killed outright leaves its file beside the database; the next run removes
+    it (its process is gone) but keeps one whose process still runs."""
+    import os
+    import subprocess
+    import sys
+
+    from mediation_desk.services.container import open_services
+
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    services = open_services(tmp_path / "demo.sqlite", clock=clock)
+    killed = tmp_path / f"demo.sqlite.demo-{gone.pid}-k1ll3d.building"
+    running = tmp_path / f"demo.sqlite.demo-{os.getpid()}-runn1ng.building"
+    for path in (killed, running, tmp_path / f"{killed.name}-journal"):
+        path.write_bytes(b"left over")
+    generate_demo(services, cases=30, seed=1)
+    assert sorted(p.name for p in tmp_path.iterdir() if ".demo-" in p.name) == [running.name]
+    assert services.cases.count() == 30
+    services.close()
+
+
+def test_demo_copies_its_rows_in_when_another_connection_has_the_file_open(tmp_path, clock):
+    """The file cannot be swapped while someone else has it open; the rows go in by one
+    transaction instead, and the other connection sees them once it is committed."""
+    import sqlite3
+
+    from mediation_desk.services.container import open_services
+
+    path = tmp_path / "shared.sqlite"
+    services = open_services(path, clock=clock)
+    other = sqlite3.connect(path)
+    assert other.execute("SELECT count(*) FROM dispute").fetchone() == (0,)
+    generate_demo(services, cases=80, seed=9)
+    assert other.execute("SELECT count(*) FROM dispute").fetchone() == (80,)
+    other.close()
+    assert integrity_problems(services.engine) == []
+    with services.engine.connect() as c:
+        name = c.execute(text("SELECT name FROM party LIMIT 1")).scalar()
+    assert services.cases.count(CaseFilter(search=name)) >= 1
+    services.close()
+
+
+def test_demo_stores_values_as_sqlalchemy_itself_would(services):
+    """The demo writes dates, datetimes, amounts and JSON as text it makes itself; read
+    back through the models and bound again by SQLAlchemy, each value is stored the same
+    (JSON compared as JSON: the demo keeps Chinese unescaped)."""
+    import json
+
+    from sqlalchemy import JSON, select
+
+    from mediation_desk.persistence import models
+
+    generate_demo(services, cases=120, seed=2)
+    dialect = services.engine.dialect
+    with services.uow.read() as session, services.engine.connect() as c:
+        for model in (models.Dispute, models.Party, models.DisputeEvent, models.MediationSession,
+                      models.Agreement, models.AgreementTerm, models.FollowUpVisit,
+                      models.CaseDeadline, models.RosterMember, models.ScreeningEntry):
+            table = model.__table__
+            result = c.exec_driver_sql(f"SELECT * FROM {table.name} ORDER BY id LIMIT 80")
+            names = [d[0] for d in result.cursor.description]
+            stored = {row[0]: dict(zip(names, row, strict=True)) for row in result}
+            assert stored, table.name
+            for item in session.scalars(select(model).where(model.id.in_(stored))):
+                for column in table.columns:
+                    value = getattr(item, column.key)
+                    bind = column.type.dialect_impl(dialect).bind_processor(dialect)
+                    expected = bind(value) if bind and value is not None else value
+                    actual = stored[item.id][column.name]
+                    if isinstance(column.type, JSON) and actual is not None:
+                        expected, actual = json.loads(expected), json.loads(actual)
+                    assert actual == expected, (table.name, column.key, actual, expected)
+
+
+def test_demo_fills_a_database_without_a_file_in_one_transaction(clock):
+    """No file to build beside (an in-memory SQLite, like PostgreSQL): SQLAlchemy Core
+    inserts the same kind of rows in one transaction, and the search indexes are filled."""
+    from mediation_desk.services.container import open_services
+
+    services = open_services("sqlite://", clock=clock)
+    summary = generate_demo(services, cases=90, seed=4)
+    assert services.cases.count() == 90
+    assert integrity_problems(services.engine) == []
+    with services.engine.connect() as c:
+        assert c.execute(text("SELECT count(*) FROM party")).scalar() == summary.parties
+        name = c.execute(text("SELECT name FROM party WHERE party_type = 'person' LIMIT 1")).scalar()
+    assert services.cases.count(CaseFilter(search=name)) >= 1
+    assert services.cases.count(CaseFilter(search=name[:1])) >= 1  # the short-term index
+    services.close()
+
+
+def test_demo_figure_columns_are_what_the_record_gives(services):
+    """Every dispute's figure columns equal what the mapper hook (persistence.figures),
+    the session-day rule and the services' performed-on reading give from its record."""
+    from sqlalchemy import select
+
+    from mediation_desk.domain import figures
+    from mediation_desk.persistence.models import Dispute
+    from mediation_desk.services import clocks
+
+    generate_demo(services, cases=400, seed=8)
+    with services.engine.connect() as c:
+        sessions = {
+            row[0]: (dt.date.fromisoformat(row[1]), dt.date.fromisoformat(row[2]))
+            for row in c.execute(text(
+                "SELECT dispute_id, min(held_on), max(held_on) FROM mediation_session GROUP BY 1"
+            ))
+        }
+    outcomes = set()
+    performed = 0
+    with services.uow.read() as session:
+        for d in session.scalars(select(Dispute)):
+            assert d.accepted_day == figures.day_number(d.accepted_on), d.number
+            assert d.concluded_day == figures.day_number(d.concluded_on), d.number
+            assert d.outcome == figures.outcome_of(d.state, d.settlement), d.number
+            first, last = sessions.get(d.id, (None, None))
+            assert d.first_session_day == figures.day_number(first), d.number
+            assert d.last_session_day == figures.day_number(last), d.number
+            assert d.performed_on == clocks.agreement_performed_on(session, d), d.number
+            outcomes.add(figures.Outcome(d.outcome))
+            performed += d.performed_on is not None
+    assert outcomes == set(figures.Outcome) - {figures.Outcome.CLOSED_OTHER}
+    assert performed > 100
+    # The recorded facts occur, on cases that can have them.
+    with services.engine.connect() as c:
+        def count(sql):
+            return c.execute(text(sql)).scalar()
+
+        assert count("SELECT count(*) FROM dispute WHERE judicial_confirmed_on IS NOT NULL") > 0
+        assert count("SELECT count(*) FROM dispute WHERE group_incident_on IS NOT NULL") > 0
+        assert count("SELECT count(*) FROM dispute WHERE turned_criminal_on IS NOT NULL "
+                     "AND state NOT IN ('failed', 'referred')") == 0
+        assert count("SELECT count(*) FROM dispute WHERE judicial_confirmed_on IS NOT NULL "
+                     "AND settlement != 'written'") == 0
+
+
+def test_demo_fills_a_grid_screening_log(services):
+    """About one entry per four disputes over the same three years, by the grid workers
+    of their grids; a third taken in as disputes from a screening (one entry each at
+    most), found before the case was registered; mostly blue and yellow."""
+    generate_demo(services, cases=1200, seed=6)
+    with services.engine.connect() as c:
+        def one(sql):
+            return c.execute(text(sql)).one()
+
+        entries, linked, first, last = one(
+            "SELECT count(*), count(dispute_id), min(found_on), max(found_on) FROM screening_entry")
+        assert 270 <= entries <= 330
+        assert entries / 3 * 0.75 <= linked <= entries / 3 * 1.25
+        assert first <= "2023-12-31" and last <= "2026-11-20" and last >= "2026-10-01"
+        assert one("SELECT count(*) FROM screening_entry e JOIN dispute d ON d.id = e.dispute_id "
+                   "WHERE d.source != 'grid_screening' OR e.found_on >= d.registered_on "
+                   "OR e.grid != d.grid OR e.grid_worker_id != d.grid_worker_id "
+                   "OR e.category != d.category OR e.risk != d.risk") == (0,)
+        assert one("SELECT count(*) FROM screening_entry e LEFT JOIN roster_member m "
+                   "ON m.id = e.grid_worker_id WHERE m.role IS NOT 'grid_worker' "
+                   "OR m.grid != e.grid OR m.name != e.grid_worker") == (0,)
+        risks = dict(c.execute(text("SELECT risk, count(*) FROM screening_entry GROUP BY 1")).all())
+        assert set(risks) == {x.value for x in RiskGrade}
+        assert (risks["blue"] + risks["yellow"]) / entries > 0.8
+        assert one("SELECT count(DISTINCT grid), count(DISTINCT category), "
+                   "count(*) - count(category) > 0, count(DISTINCT handed_to) > 5 "
+                   "FROM screening_entry") == (12, len(Category), 1, 1)
+        assert one("SELECT count(*) FROM screening_entry WHERE household = '' OR conflict = '' "
+                   "OR action = '' OR address = '' OR phone = ''") == (0,)
+        conflicts = [row[0] for row in c.execute(text("SELECT conflict FROM screening_entry"))]
+        assert all("户" in text_ and any("\u4e00" <= ch <= "\u9fff" for ch in text_)
+                   for text_ in conflicts)
+    assert integrity_problems(services.engine) == []
