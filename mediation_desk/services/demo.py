@@ -1322,10 +1322,15 @@ def _figure_columns(story: _Story, state: DisputeState, dispute_id: int, people:
     judicial = (signed["signed_on"] + _DAYS[12]
                 if concluded and signed is not None and signed["kind"] == "written"
                 and dispute_id % 23 == 0 else None)
+    # Never a date after the story's own end (the app refuses future dates).
+    if judicial is not None and judicial > story.today:
+        judicial = None
     criminal = (story.concluded_on if (state is _S.FAILED or state is _S.REFERRED)
                 and story.concluded_on and dispute_id % 17 == 0 else None)
     group = (story.accepted_on + _DAYS[1]
              if story.accepted_on and people >= 6 and dispute_id % 5 == 0 else None)
+    if group is not None and group > story.today:
+        group = None
     day = figures.day_number
     return (
         day(story.accepted_on), day(story.concluded_on),
