@@ -530,6 +530,10 @@ def _stats(args: argparse.Namespace, services) -> int:  # type: ignore[no-untype
     print(f"  受理 {t.received}  调解 {t.mediated}  成功 {t.settled}  不成 {t.failed}  "
           f"成功率 {rate}")
     print(f"  不予受理 {t.declined}  撤回 {t.withdrawn}  移送 {t.referred}  反复 {result.recurrences}")
+    print(f"  协议履行完毕 {t.performed}  司法确认 {t.judicial}  民转刑 {t.criminal}  "
+          f"防止群体性事件 {t.group_prevented}")
+    moves = "  ".join(f"{pair} {n}" for pair, n in result.escalations.items()) or "无"
+    print(f"  升降级：{moves}")
     print(f"  回访：应回访 {result.followups_due}  已回访 {result.followups_done}  "
           f"超期 {result.followups_overdue}  涉及金额 {result.amount_involved}元")
     return EXIT_OK

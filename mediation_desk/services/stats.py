@@ -22,7 +22,9 @@ figure) filters with the very same conditions (`figure_clause`):
 
 Figures count disputes as their record stands, not events: a dispute settled, reopened
 and settled again counts once, on the date it was last concluded; one that was reopened
-and is being mediated again is not counted as settled.  Breakdowns (by tier, category,
+and is being mediated again is not counted as settled.  A dispute told other routes
+after failing counts as failed and referred in the range its mediation failed (the day
+it concluded); one withdrawn after failing counts as withdrawn, not failed.  Breakdowns (by tier, category,
 source, grid, mediator) group the same aggregates by the dispute's own tier (the tier it
 ended at), category, source, grid and mediator.
 
@@ -30,7 +32,10 @@ Speed: the per-dispute figures are one pass over the covering index
 `ix_dispute_figures`, grouped by the five breakdown columns, comparing the integer day
 numbers and outcome codes of `domain.figures` (text dates compared row by row cost four
 times as much on SQLite).  The breakdowns and totals are sums over those group rows,
-done in the same statement.
+done in the same statement.  The per-dispute figures of tier 1, of tiers 2 and 3, and the
+figures of events and visits are read side by side on three connections, each its own
+read transaction: a write committed in between (another workstation) can show in one
+part and not yet in another, until the next count.
 """
 
 from __future__ import annotations

@@ -291,10 +291,10 @@ class MainWindow(QMainWindow):
         longer match (or newly match), so the list and its count are read again."""
         if self.model.case_filter == CaseFilter():
             self.model.refresh_rows([dispute_id])
+            self._figures_changed()
         else:
             self.refresh()
         self.followups_view.load()
-        self._figures_changed()
 
     def _followups_loaded(self, count: int) -> None:
         overdue = sum(1 for v in self.followups_view.visits if v.overdue_days > 0)
@@ -402,6 +402,8 @@ class MainWindow(QMainWindow):
             existing.raise_()
             existing.activateWindow()
             return existing
+        if self.services is None:
+            return None  # still opening the database (a double click on the first page)
         from mediation_desk.ui.case_view import CaseDialog
 
         try:
