@@ -11,16 +11,19 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_followups import Clock, move, settled
 
 from mediation_desk.cli import main
 from mediation_desk.domain.errors import StorageError, ValidationError
 from mediation_desk.domain.escalation import Move
 from mediation_desk.domain.intake import DisputeDraft, PartyDraft
+from mediation_desk.domain.validation import mask_id_number, mask_phone
 from mediation_desk.domain.vocabulary import Category, PartySide, RiskGrade, RosterRole, Source
 from mediation_desk.services.container import open_services
 from mediation_desk.services.dto import RosterDraft
-from mediation_desk.services.ledger import COLUMNS, ExportCancelled
+from mediation_desk.services.ledger import COLUMNS, ExportCancelled, _mask_id, _mask_phone
 from mediation_desk.services.ledger_writers import display_width
 
 D = dt.date
@@ -254,3 +257,23 @@ def test_amounts_keep_two_decimals(svc, tmp_path):
     target = tmp_path / "a.csv"
     svc.ledger.export(D(2026, 11, 1), D(2026, 11, 30), target)
     assert ",99.90," in target.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("value", [
+    ID_NUMBER, "11010519491231002x", "110105 19491231 002X", "１１０１０５１９４９１２３１００２Ｘ",
+    "110105194912310", "12345", "11010519491231002X9", "ABCDEFGHIJKLMNOPQR",
+])
+def test_fast_id_masking_agrees_with_the_domain(value):
+    assert _mask_id(value) == mask_id_number(value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789１３８ +-()转", min_size=1, max_size=14))
+def test_fast_phone_masking_agrees_with_the_domain(value):
+    assert _mask_phone(value) == mask_phone(value)
+
+
+@pytest.mark.parametrize("value", [PHONE, "12800138000", "19912345678", "8613800138000",
+                                   "+8613800138000", "0825-5551234", "01087654321", "138 0013 8000"])
+def test_fast_phone_masking_agrees_on_known_shapes(value):
+    assert _mask_phone(value) == mask_phone(value)
