@@ -17,7 +17,7 @@ import functools
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +48,7 @@ from mediation_desk.services.ledger_writers import (
     Column,
     ColumnKind,
     LedgerFormat,
+    XlsxEngine,
     open_writer,
 )
 
@@ -159,8 +160,10 @@ class LedgerService:
         masked: bool = True,
         report: Progress | None = None,
         cancelled: Cancelled | None = None,
+        engine: XlsxEngine | None = None,
     ) -> LedgerExport:
-        """Write the ledger of [date_from, date_to] to `path` (.xlsx or .csv)."""
+        """Write the ledger of [date_from, date_to] to `path` (.xlsx or .csv); `engine`
+        names the .xlsx writer (by default the one `xlsx_engine()` picks)."""
         started = time.perf_counter()
         target = Path(path)
         fmt = ledger_format(target)
@@ -177,25 +180,31 @@ class LedgerService:
             raise _file_error(target, error) from error
         temporary = Path(name)
         done = 0
+
+        def batches(session: Session) -> Iterator[list[tuple]]:
+            # Pulled by the writer; progress and cancellation happen between batches.
+            nonlocal done
+            in_range = _in_range(date_from, date_to)
+            total = session.scalar(select(func.count(Dispute.id)).where(in_range)) or 0
+            if report is not None:
+                report(0, total)
+            after: tuple[int, int] = (0, 0)
+            while True:
+                if cancelled is not None and cancelled():
+                    raise ExportCancelled()
+                rows, after = _batch(session, in_range, after, done, masked=masked)
+                if not rows:
+                    return
+                yield rows
+                done += len(rows)
+                if report is not None:
+                    report(done, max(total, done))
+
         try:
-            writer = open_writer(fmt, temporary, COLUMNS)
+            writer = open_writer(fmt, temporary, COLUMNS, engine=engine)
             try:
                 with self._uow.read() as session:
-                    in_range = _in_range(date_from, date_to)
-                    total = session.scalar(select(func.count(Dispute.id)).where(in_range)) or 0
-                    if report is not None:
-                        report(0, total)
-                    after: tuple[int, int] = (0, 0)
-                    while True:
-                        if cancelled is not None and cancelled():
-                            raise ExportCancelled()
-                        rows, after = _batch(session, in_range, after, done, masked=masked)
-                        if not rows:
-                            break
-                        writer.write(rows)
-                        done += len(rows)
-                        if report is not None:
-                            report(done, max(total, done))
+                    writer.write_all(batches(session))
                 if cancelled is not None and cancelled():
                     raise ExportCancelled()
             except BaseException:
