@@ -4,16 +4,19 @@
     python bench/ledger.py [--cases 100000] [--keep DIR]
 
 The demo database is built with `demo --cases N` unless DIR already holds one with that
-many disputes (`--keep DIR` keeps it for the next run).  Timed, each once after a warm-up
-read of the database file:
-- the .xlsx export through the ledger service (SQL batches, masking, XlsxWriter in
-  constant_memory mode), progress reported as the UI gets it (goal ≤ 10 s);
+many disputes at the code's schema revision (`--keep DIR` keeps it for the next run).
+Timed, each once after a warm-up read of the database file:
+- the rows alone (SQL + masking, no file): what every export pays before writing;
+- the .xlsx export through the ledger service with the writer in use (rustpy-xlsxwriter
+  where its wheel is installed), progress reported as the UI gets it (goal ≤ 10 s);
+- the same export through the fallback writer (XlsxWriter, constant_memory), what a
+  platform without the Rust wheel gets;
 - the .csv export through the same service;
 - the baseline: the same rows (read once, kept in memory) written by openpyxl write-only,
-  dates with a date format, to show what the writer alone costs with another library;
-- the rows alone (SQL + masking, no file), to split the .xlsx time into reading and writing.
-The last line printed is one JSON object with `xlsx_seconds`, `csv_seconds`, `rows`,
-`baseline_openpyxl_seconds`, `rows_only_seconds` and the ratios.
+  dates with a date format, to show what the writer alone costs with another library.
+The last line printed is one JSON object with `xlsx_seconds` (the writer in use),
+`xlsx_engine`, `fallback_xlsx_seconds`, `csv_seconds`, `rows`, `rows_only_seconds`,
+`baseline_openpyxl_seconds` and the ratios.
 """
 
 from __future__ import annotations
@@ -35,16 +38,21 @@ EVERYTHING = (dt.date(2000, 1, 1), dt.date(2099, 12, 31))
 
 
 def _demo(database: Path, cases: int) -> float | None:
-    """Build the demo database unless it is there with `cases` disputes; its seconds."""
+    """Build the demo database unless it is there with `cases` disputes at the code's
+    schema revision (an older file lacks what newer demo data fills in); its seconds."""
     import sqlite3
+
+    from mediation_desk.persistence.migrate import head_revision
 
     if database.exists():
         with sqlite3.connect(database) as connection:
             try:
                 (count,) = connection.execute("SELECT count(*) FROM dispute").fetchone()
-            except sqlite3.DatabaseError:
-                count = -1
-        if count == cases:
+                (revision,) = connection.execute(
+                    "SELECT version_num FROM alembic_version").fetchone()
+            except (sqlite3.DatabaseError, TypeError):
+                count, revision = -1, ""
+        if count == cases and revision == head_revision():
             return None
         for suffix in ("", "-wal", "-shm"):
             Path(str(database) + suffix).unlink(missing_ok=True)
@@ -56,18 +64,23 @@ def _demo(database: Path, cases: int) -> float | None:
     return time.perf_counter() - started
 
 
-def _all_rows(services) -> list[tuple]:  # type: ignore[no-untyped-def]
+def _all_rows(services, *, keep: bool):  # type: ignore[no-untyped-def]
+    """Every ledger row as the export builds it (keep=True), or only how many there are,
+    each batch dropped once built (keep=False)."""
     from mediation_desk.services import ledger
 
     rows: list[tuple] = []
+    done = 0
     with services.uow.read() as session:
         in_range = ledger._in_range(*EVERYTHING)
         after = (0, 0)
         while True:
-            batch, after = ledger._batch(session, in_range, after, len(rows), masked=True)
+            batch, after = ledger._batch(session, in_range, after, done, masked=True)
             if not batch:
-                return rows
-            rows += batch
+                return rows if keep else done
+            done += len(batch)
+            if keep:
+                rows += batch
 
 
 def _openpyxl(rows: list[tuple], path: Path) -> None:
@@ -124,37 +137,67 @@ def main() -> None:
     services = open_services(database)
     out = Path(tempfile.mkdtemp(prefix="md-ledger-out-"))
     try:
+        # The rows are counted, not kept, while the exports are timed: 100,000 rows held in
+        # memory make every full garbage collection walk them and slow the exports, which
+        # hold one batch at a time.
         started = time.perf_counter()
-        rows = _all_rows(services)  # also warms the file cache for the timed runs
+        _all_rows(services, keep=False)  # warms the file cache for the timed runs
+        print(f"first read of the rows (cold file cache): {time.perf_counter() - started:.2f} s")
+        started = time.perf_counter()
+        count = _all_rows(services, keep=False)
         rows_only = time.perf_counter() - started
-        print(f"rows alone (SQL + masking, no file): {rows_only:.2f} s for {len(rows)} rows")
+        print(f"rows alone (SQL + masking, no file): {rows_only:.2f} s for {count} rows")
 
+        from mediation_desk.services.ledger_writers import XlsxEngine, xlsx_engine
+
+        engine = xlsx_engine()
+        fallback = XlsxEngine.XLSXWRITER
         reports = []
-        result = services.ledger.export(*EVERYTHING, out / "ledger.xlsx",
+        result = services.ledger.export(*EVERYTHING, out / "ledger.xlsx", engine=engine,
                                         report=lambda done, total: reports.append(done))
         xlsx = result.seconds
-        print(f".xlsx export: {xlsx:.2f} s for {result.rows} rows, {len(reports)} progress "
-              f"reports, {(out / 'ledger.xlsx').stat().st_size / 1e6:.1f} MB (goal ≤ 10 s)")
+        print(f".xlsx export ({engine.value}, the writer in use): {xlsx:.2f} s for "
+              f"{result.rows} rows, {len(reports)} progress reports, "
+              f"{(out / 'ledger.xlsx').stat().st_size / 1e6:.1f} MB (goal ≤ 10 s)")
+        if engine is not fallback:
+            result_fallback = services.ledger.export(*EVERYTHING, out / "fallback.xlsx",
+                                                     engine=fallback)
+            fallback_seconds = result_fallback.seconds
+            print(f".xlsx export ({fallback.value}, the fallback without the Rust wheel): "
+                  f"{fallback_seconds:.2f} s, "
+                  f"{(out / 'fallback.xlsx').stat().st_size / 1e6:.1f} MB")
+        else:
+            fallback_seconds = xlsx
+            print("the Rust writer is not installed: the fallback is the writer in use")
         result_csv = services.ledger.export(*EVERYTHING, out / "ledger.csv")
         csv_seconds = result_csv.seconds
         print(f".csv export: {csv_seconds:.2f} s for {result_csv.rows} rows, "
               f"{(out / 'ledger.csv').stat().st_size / 1e6:.1f} MB")
 
+        rows = _all_rows(services, keep=True)
         started = time.perf_counter()
         _openpyxl(rows, out / "baseline.xlsx")
         baseline = time.perf_counter() - started
         print(f"baseline, openpyxl write-only writing the same rows already in memory: "
               f"{baseline:.2f} s")
-        print(f"ratio .xlsx export / openpyxl writer alone: {xlsx / baseline:.2f}; "
-              f".xlsx writing alone (export − rows) / openpyxl: {(xlsx - rows_only) / baseline:.2f}")
+        print(f"ratios: .xlsx export / openpyxl writer alone {xlsx / baseline:.2f}; "
+              f"fallback / .xlsx {fallback_seconds / xlsx:.2f}; .csv / .xlsx "
+              f"{csv_seconds / xlsx:.2f}; rows alone / .xlsx {rows_only / xlsx:.2f} "
+              f"(writing alone: {xlsx - rows_only:.2f} s with {engine.value}, "
+              f"{fallback_seconds - rows_only:.2f} s with {fallback.value})")
         print(json.dumps({
             "rows": result.rows,
             "columns": len(rows[0]) if rows else 0,
+            "xlsx_engine": engine.value,
             "xlsx_seconds": round(xlsx, 2),
+            "fallback_xlsx_engine": fallback.value,
+            "fallback_xlsx_seconds": round(fallback_seconds, 2),
             "csv_seconds": round(csv_seconds, 2),
             "rows_only_seconds": round(rows_only, 2),
             "baseline_openpyxl_seconds": round(baseline, 2),
             "xlsx_vs_openpyxl_ratio": round(xlsx / baseline, 3),
+            "fallback_vs_xlsx_ratio": round(fallback_seconds / xlsx, 3),
+            "rows_only_vs_xlsx_ratio": round(rows_only / xlsx, 3),
             "xlsx_goal_met": xlsx <= 10,
             "demo_seconds": round(demo_seconds, 2) if demo_seconds is not None else None,
             "cpus": os.cpu_count(),

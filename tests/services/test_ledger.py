@@ -11,17 +11,25 @@ from decimal import Decimal
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_followups import Clock, move, settled
 
 from mediation_desk.cli import main
 from mediation_desk.domain.errors import StorageError, ValidationError
 from mediation_desk.domain.escalation import Move
 from mediation_desk.domain.intake import DisputeDraft, PartyDraft
+from mediation_desk.domain.validation import mask_id_number, mask_phone
 from mediation_desk.domain.vocabulary import Category, PartySide, RiskGrade, RosterRole, Source
 from mediation_desk.services.container import open_services
 from mediation_desk.services.dto import RosterDraft
-from mediation_desk.services.ledger import COLUMNS, ExportCancelled
-from mediation_desk.services.ledger_writers import display_width
+from mediation_desk.services.ledger import COLUMNS, ExportCancelled, _mask_id, _mask_phone
+from mediation_desk.services.ledger_writers import (
+    ColumnKind,
+    XlsxEngine,
+    display_width,
+    xlsx_engine,
+)
 
 D = dt.date
 ID_NUMBER = "11010519491231002X"
@@ -254,3 +262,61 @@ def test_amounts_keep_two_decimals(svc, tmp_path):
     target = tmp_path / "a.csv"
     svc.ledger.export(D(2026, 11, 1), D(2026, 11, 30), target)
     assert ",99.90," in target.read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("value", [
+    ID_NUMBER, "11010519491231002x", "110105 19491231 002X", "１１０１０５１９４９１２３１００２Ｘ",
+    "110105194912310", "12345", "11010519491231002X9", "ABCDEFGHIJKLMNOPQR",
+])
+def test_fast_id_masking_agrees_with_the_domain(value):
+    assert _mask_id(value) == mask_id_number(value)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="0123456789１３８ +-()转", min_size=1, max_size=14))
+def test_fast_phone_masking_agrees_with_the_domain(value):
+    assert _mask_phone(value) == mask_phone(value)
+
+
+@pytest.mark.parametrize("value", [PHONE, "12800138000", "19912345678", "8613800138000",
+                                   "+8613800138000", "0825-5551234", "01087654321", "138 0013 8000"])
+def test_fast_phone_masking_agrees_on_known_shapes(value):
+    assert _mask_phone(value) == mask_phone(value)
+
+
+def test_both_xlsx_writers_give_the_same_sheet(svc, station, tmp_path):
+    """The Rust writer and the XlsxWriter fallback: same cells, dates as dates, frozen
+    header, autofilter, bold header, same widths."""
+    assert xlsx_engine() is XlsxEngine.RUST  # the wheel is installed where tests run
+    sheets = {}
+    for engine in XlsxEngine:
+        target = tmp_path / f"{engine.name}.xlsx"
+        result = svc.ledger.export(D(2026, 11, 1), D(2026, 12, 31), target, engine=engine)
+        assert result.rows == 3
+        sheets[engine] = rows_of(target)
+    (rust, rust_rows), (fallback, fallback_rows) = sheets[XlsxEngine.RUST], sheets[XlsxEngine.XLSXWRITER]
+    assert rust_rows == fallback_rows and len(rust_rows) == 4
+    assert rust_rows[0] == [c.header for c in COLUMNS]
+    dates = [i for i, c in enumerate(COLUMNS) if c.kind is ColumnKind.DATE]
+    last = rust.cell(1, len(COLUMNS)).column_letter
+    for sheet in (rust, fallback):
+        assert sheet.title == "台账"
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref == f"A1:{last}4"
+        assert all(sheet.cell(1, col).font.b for col in range(1, len(COLUMNS) + 1))
+        assert isinstance(sheet.cell(2, dates[0] + 1).value, dt.datetime)
+        for row in range(2, 5):
+            for i in dates:
+                cell = sheet.cell(row, i + 1)
+                assert cell.value is None or (cell.is_date and cell.number_format == "yyyy-mm-dd")
+    widths = [[round(s.column_dimensions[rust.cell(1, c).column_letter].width)
+               for c in range(1, len(COLUMNS) + 1)] for s in (rust, fallback)]
+    assert widths[0] == widths[1]
+
+
+def test_an_empty_ledger_through_the_rust_writer_keeps_its_header(svc, tmp_path):
+    target = tmp_path / "empty.xlsx"
+    assert svc.ledger.export(D(2026, 1, 1), D(2026, 1, 31), target,
+                             engine=XlsxEngine.RUST).rows == 0
+    sheet, rows = rows_of(target)
+    assert rows == [[c.header for c in COLUMNS]] and sheet.freeze_panes == "A2"
