@@ -282,8 +282,10 @@ class MainWindow(QMainWindow):
         self.model.set_filter(case_filter)
 
     def refresh(self) -> None:
+        """Read the list again (F5), and the day's visits and the figures with it."""
         self.model.reload()
         if self.services is not None:
+            self.followups_view.load()
             self._figures_changed()
 
     def case_changed(self, dispute_id: int) -> None:
@@ -292,9 +294,9 @@ class MainWindow(QMainWindow):
         if self.model.case_filter == CaseFilter():
             self.model.refresh_rows([dispute_id])
             self._figures_changed()
+            self.followups_view.load()
         else:
             self.refresh()
-        self.followups_view.load()
 
     def _followups_loaded(self, count: int) -> None:
         overdue = sum(1 for v in self.followups_view.visits if v.overdue_days > 0)
