@@ -76,6 +76,12 @@ def upgrade() -> None:
         unique=False,
     )
 
+    # The list's overdue mark, per row: a case's own clocks, led by the dispute (the
+    # single-column index on dispute_id is this one's prefix).
+    op.drop_index('ix_case_deadline_dispute_id', table_name='case_deadline')
+    op.create_index('ix_case_deadline_dispute_open', 'case_deadline',
+                    ['dispute_id', 'open', 'counts_overdue', 'due'], unique=False)
+
     # Escalations by tier pair and reopenings, counted from the index alone.
     op.drop_index('ix_dispute_event_kind_at', table_name='dispute_event')
     op.create_index('ix_dispute_event_figures', 'dispute_event',
@@ -122,6 +128,8 @@ def downgrade() -> None:
     op.drop_table('screening_entry')
     op.drop_index('ix_dispute_figures', table_name='dispute')
     op.drop_index('ix_dispute_event_figures', table_name='dispute_event')
+    op.drop_index('ix_case_deadline_dispute_open', table_name='case_deadline')
+    op.create_index('ix_case_deadline_dispute_id', 'case_deadline', ['dispute_id'], unique=False)
     op.create_index('ix_dispute_event_kind_at', 'dispute_event', ['kind', 'at'], unique=False)
     # Plain ALTER TABLE DROP COLUMN (SQLite 3.35+), not a batch rebuild: keeps triggers.
     for name in ('outcome', *_DAY_COLUMNS, *_DATE_COLUMNS):
