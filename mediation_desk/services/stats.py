@@ -45,6 +45,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from sqlalchemy import (
@@ -352,37 +353,50 @@ class StatsService:
         return not (url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"))
 
     def _dispute_figures(self, date_from: dt.date, date_to: dt.date,
-                         tiers: tuple[int, ...]) -> list:
-        """The per-dispute figures of the disputes at `tiers`, by breakdown and in total."""
+                         tiers: tuple[int, ...], *, packed: bool | None = None) -> list:
+        """The per-dispute figures of the disputes at `tiers`, by breakdown and in total.
+
+        One ordered pass over ix_dispute_figures counts every per-dispute figure per
+        (tier, category, source, grid, mediator); a dispute falls in exactly one such
+        group, so each breakdown and the total are sums over these group rows, done in
+        the same statement (not in Python).
+
+        Most of the time goes into the aggregate steps (a figure per group row per
+        breakdown), so the counts travel three to an integer: 21 bits each, added up by
+        SQL as one sum and taken apart here.  A 21-bit field holds 2,097,151; a database
+        with more disputes than that (`packed=False`) counts each figure on its own.
+        """
         conds = conditions(date_from, date_to)
-        # One ordered pass over ix_dispute_figures counts every per-dispute figure per
-        # (tier, category, source, grid, mediator); a dispute falls in exactly one such
-        # group, so each breakdown and the total are sums over these group rows, done in
-        # the same statement (not in Python).
-        groups = (
-            select(
-                *[column.label(name) for name, column in _DIMENSIONS.items()],
-                *[func.count().filter(cond).label(name) for name, cond in conds.items()],
-                func.sum(Dispute.amount).filter(conds["received"]).label("amount"),
-            )
-            .where(Dispute.tier.in_(tiers))
-            .group_by(*_DIMENSIONS.values())
-            .cte("groups")
-            # Computed once, read by every breakdown (SQLite would inline it six times).
-            .prefix_with("MATERIALIZED")
-        )
-        sums = [*[func.sum(groups.c[f]).label(f) for f in FIGURES],
-                func.sum(groups.c.amount).label("amount")]
-        parts = [
-            select(literal(name).label("breakdown"),
-                   func.cast(groups.c[name], String).label("key"), *sums)
-            .group_by(groups.c[name])
-            for name in _DIMENSIONS
-        ]
-        parts.append(select(literal("total").label("breakdown"), literal("").label("key"),
-                            *sums))
         with self._uow.read() as session:
-            return list(session.execute(union_all(*parts)).all())
+            if packed is None:
+                packed = (session.scalar(select(func.max(Dispute.id))) or 0) < _FIELD
+            if packed:
+                columns = _packed_columns(conds, date_from, date_to)
+            else:
+                columns = {name: func.count().filter(cond) for name, cond in conds.items()}
+            columns["amount"] = func.sum(Dispute.amount).filter(conds["received"])
+            groups = (
+                select(
+                    *[column.label(name) for name, column in _DIMENSIONS.items()],
+                    *[column.label(name) for name, column in columns.items()],
+                )
+                .where(Dispute.tier.in_(tiers))
+                .group_by(*_DIMENSIONS.values())
+                .cte("groups")
+                # Computed once, read by every breakdown (SQLite would inline it six times).
+                .prefix_with("MATERIALIZED")
+            )
+            sums = [func.sum(groups.c[name]).label(name) for name in columns]
+            parts = [
+                select(literal(name).label("breakdown"),
+                       func.cast(groups.c[name], String).label("key"), *sums)
+                .group_by(groups.c[name])
+                for name in _DIMENSIONS
+            ]
+            parts.append(select(literal("total").label("breakdown"),
+                                literal("").label("key"), *sums))
+            rows = session.execute(union_all(*parts)).all()
+        return [_unpacked(row) for row in rows] if packed else list(rows)
 
     def _other_figures(self, date_from: dt.date, date_to: dt.date, today: dt.date):  # type: ignore[no-untyped-def]
         """Mediator names, escalations by tier pair, recurrences, and the visits."""
@@ -401,17 +415,71 @@ class StatsService:
                 select(func.count(func.distinct(DisputeEvent.dispute_id)))
                 .where(_recurrence_events(date_from, date_to))
             ) or 0
-            due, overdue = session.execute(
-                select(
-                    func.count(),
-                    func.count().filter(
-                        _visits("followups_overdue", date_from, date_to, today)),
-                ).where(_visits("followups_due", date_from, date_to, today))
-            ).one()
-            done = session.scalar(
-                select(func.count()).where(_visits("followups_done", date_from, date_to, today))
-            ) or 0
+            # Each visit figure is a plain count over one index range (a count with a
+            # FILTER over the quarter-million visits of three years costs twice as much).
+            def count(clause: ColumnElement[bool]) -> int:
+                return int(session.scalar(select(func.count()).where(clause)) or 0)
+
+            due = sum(
+                count(and_(FollowUpVisit.status == status,
+                           FollowUpVisit.due_on.between(date_from, date_to)))
+                for status in (VisitStatus.PLANNED.value, VisitStatus.DONE.value)
+            )
+            overdue = count(_visits("followups_overdue", date_from, date_to, today))
+            done = count(_visits("followups_done", date_from, date_to, today))
         return mediators, escalations, recurrences, due, overdue, done
+
+
+# Three counts to an integer (see `_dispute_figures`): each field is 21 bits wide.
+_BITS = 21
+_FIELD = 1 << _BITS
+# (packed column, figures in its fields from the lowest).
+_PACKING = {
+    "p1": ("received", "performed", "judicial"),
+    "p2": ("settled", "failed_only", "declined"),
+    "p3": ("withdrawn", "referred", "criminal"),
+}
+
+
+def _packed_columns(conds: dict[str, ColumnElement[bool]], date_from: dt.date,
+                    date_to: dt.date) -> dict[str, ColumnElement]:
+    """The per-dispute figures as sums of packed flags (same conditions as `conditions`).
+
+    A concluded dispute adds 1 in the field of its outcome; "failed" is read back as
+    the failed field plus the referred one (a referral follows a failure)."""
+
+    def flag(cond: ColumnElement[bool], field: int) -> ColumnElement:
+        return case((cond, 1 << (_BITS * field)), else_=0)
+
+    concluded = Dispute.concluded_day.between(day_number(date_from), day_number(date_to))
+    ended = {
+        "p2": {int(Outcome.SETTLED): 1, int(Outcome.FAILED): _FIELD,
+               int(Outcome.DECLINED): _FIELD * _FIELD},
+        "p3": {int(Outcome.WITHDRAWN): 1, int(Outcome.REFERRED): _FIELD},
+    }
+    return {
+        "p1": func.sum(flag(conds["received"], 0) + flag(conds["performed"], 1)
+                       + flag(conds["judicial"], 2)),
+        "p2": func.sum(case((concluded, case(ended["p2"], value=Dispute.outcome, else_=0)),
+                            else_=0)),
+        "p3": func.sum(case((concluded, case(ended["p3"], value=Dispute.outcome, else_=0)),
+                            else_=0) + flag(conds["criminal"], 2)),
+        "mediated": func.count().filter(conds["mediated"]),
+        "group_prevented": func.count().filter(conds["group_prevented"]),
+    }
+
+
+def _unpacked(row) -> SimpleNamespace:  # type: ignore[no-untyped-def]
+    """A breakdown row of packed sums as one of plain figures."""
+    values: dict[str, object] = {"breakdown": row.breakdown, "key": row.key,
+                                 "amount": row.amount, "mediated": row.mediated,
+                                 "group_prevented": row.group_prevented}
+    for column, names in _PACKING.items():
+        total = int(getattr(row, column) or 0)
+        for index, name in enumerate(names):
+            values[name] = (total >> (_BITS * index)) & (_FIELD - 1)
+    values["failed"] = values.pop("failed_only") + values["referred"]  # type: ignore[operator]
+    return SimpleNamespace(**values)
 
 
 def _open_risk() -> tuple[ColumnElement[bool], ...]:

@@ -425,3 +425,18 @@ def test_judicial_confirmation_closes_its_window_and_a_missing_record_cannot_be_
                              fact=RecordedFact.JUDICIAL, on=svc.clock().date(),
                              note="（2026）川0922民特12号", by="x")
     assert not window(d).open
+
+
+def test_packed_and_plain_counting_agree(demo_services):
+    """The figures travel three to an integer; counted one by one they are the same."""
+    from mediation_desk.domain.figures import FIGURES
+
+    stats = demo_services.stats
+    today = demo_services.clock().date()
+    for first in (today.replace(year=today.year - 4), today.replace(day=1)):
+        for tiers in ((1,), (2, 3)):
+            packed = stats._dispute_figures(first, today, tiers, packed=True)
+            plain = stats._dispute_figures(first, today, tiers, packed=False)
+            as_dict = lambda rows: {  # noqa: E731
+                (r.breakdown, r.key): ([getattr(r, f) for f in FIGURES], r.amount) for r in rows}
+            assert as_dict(packed) == as_dict(plain)
