@@ -145,12 +145,8 @@ def _top_window(app: QApplication) -> QWidget | None:
 
 
 def _resident_mb() -> float:
-    try:
-        import psutil
-
-        return psutil.Process().memory_info().rss / 2**20
-    except ImportError:
-        pass
+    """Resident memory in MB: /proc where there is one (no import, so reading it does not
+    add to the start-up it is printed with), psutil elsewhere."""
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
@@ -158,7 +154,12 @@ def _resident_mb() -> float:
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
-    return 0.0
+    try:
+        import psutil
+
+        return psutil.Process().memory_info().rss / 2**20
+    except ImportError:
+        return 0.0
 
 
 class _ExitAfterPaint(QObject):
@@ -249,9 +250,21 @@ def _open_and_run(app: QApplication, args: argparse.Namespace) -> int:
         failure.append(EXIT_FAILED)
         app.exit(EXIT_FAILED)
 
-    # Not a save: closing the window meanwhile is allowed (the exit waits for the worker).
-    window.tasks.run(lambda: _open_services(database), on_success=ready, on_failure=failed,
-                     writes=False)
+    started: list[bool] = []
+
+    def open_services_now() -> None:
+        if started:
+            return
+        started.append(True)
+        # Not a save: closing the window meanwhile is allowed (the exit waits for it).
+        window.tasks.run(lambda: _open_services(database), on_success=ready,
+                         on_failure=failed, writes=False)
+
+    # Opened once the list is on the screen: the worker's imports would otherwise hold
+    # the GIL while the first page is laid out and painted.  (A window that is never
+    # painted, minimised say, opens them after a moment all the same.)
+    window.first_painted.connect(open_services_now)
+    QTimer.singleShot(1000, open_services_now)
     try:
         code = app.exec()
         window.tasks.wait_for_done()

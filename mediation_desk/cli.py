@@ -38,7 +38,12 @@ def _database_option(parser: argparse.ArgumentParser, *, top: bool = False) -> N
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
+COMMANDS = ("db", "demo", "case", "document", "stats", "followups", "screening", "export")
+
+
+def build_parser(*, window_only: bool = False) -> argparse.ArgumentParser:
+    """The command line; `window_only` leaves out the sub-commands (opening the window
+    needs only the top-level options, and start-up is timed to the millisecond)."""
     parser = _Parser(
         prog="mediation-desk",
         description="调解台 Mediation Desk. Without a sub-command, opens the window.",
@@ -53,6 +58,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=["zh_CN", "en"], default=None, help="UI language (default: zh_CN)"
     )
+    if window_only:
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     db = commands.add_parser("db", help="database: upgrade, current, check, backup, restore")
@@ -198,8 +206,10 @@ def _print_json(data: object) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    window = not any(w in COMMANDS or w in ("-h", "--help") for w in words)
+    parser = build_parser(window_only=window)
+    args = parser.parse_args(words)
     if args.command is None:
         from mediation_desk.app import run_gui
 

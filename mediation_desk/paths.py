@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from platformdirs import user_data_path
-
 APP_NAME = "MediationDesk"
 DATABASE_FILENAME = "mediation-desk.sqlite"
 DEMO_DATABASE_FILENAME = "mediation-desk-demo.sqlite"
@@ -22,7 +20,12 @@ _PACKAGE_DIR = Path(__file__).resolve().parent
 def data_dir() -> Path:
     """The per-user data folder; `MEDIATION_DESK_DATA` overrides it (tests, portable use)."""
     override = os.environ.get("MEDIATION_DESK_DATA")
-    path = Path(override) if override else user_data_path(APP_NAME, appauthor=False)
+    if override:
+        path = Path(override)
+    else:
+        from platformdirs import user_data_path  # (imported when needed: start-up time)
+
+        path = user_data_path(APP_NAME, appauthor=False)
     path.mkdir(parents=True, exist_ok=True)
     return path
 

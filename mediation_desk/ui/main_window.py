@@ -13,7 +13,7 @@ import getpass
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
 
     case_opened = Signal(object)  # CaseDialog
     attached = Signal()
+    first_painted = Signal()  # the case list has been drawn once
 
     def __init__(
         self,
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self._figures_stale = False
         self.setWindowTitle(self.tr("Mediation Desk"))
         self._restore_state()
+        self._paint_watch = _FirstPaint(self.table.viewport(), self.first_painted)
         if services is not None:
             self.attach(services)
             return
@@ -525,6 +527,21 @@ class MainWindow(QMainWindow):
         for dialog in list(self.case_dialogs.values()):
             dialog.close()
         super().closeEvent(event)
+
+
+class _FirstPaint(QObject):
+    """Emits `signal` after the first paint of `widget`, then stops watching."""
+
+    def __init__(self, widget: QWidget, signal) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(widget)
+        self._widget, self._signal = widget, signal
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self._widget:
+            self._widget.removeEventFilter(self)
+            QTimer.singleShot(0, self._signal.emit)  # after this paint has finished
+        return False
 
 
 class _NoCases:

@@ -168,3 +168,17 @@ def test_screening_list_json(tmp_path, capsys, clock):
     assert exited.value.code == 2 and "YYYY-MM-DD" in capsys.readouterr().err
     code, out, err = run(capsys, "screening", "list", "--database", str(path))
     assert code == 0 and "张三家" in out and "2 screening entries" in err
+
+
+def test_the_window_fast_path_knows_every_sub_command():
+    """`main` builds the short parser when no sub-command is named: the list it checks
+    against must be the full parser's."""
+    import argparse
+
+    from mediation_desk.cli import COMMANDS, build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    assert set(COMMANDS) == set(sub.choices)
+    window = build_parser(window_only=True).parse_args(["--database", "x.sqlite", "--lang", "en"])
+    assert (window.command, window.database, window.lang) == (None, "x.sqlite", "en")
