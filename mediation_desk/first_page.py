@@ -85,11 +85,6 @@ class FirstPageSource:
             raise ValueError("the start-up list shows every dispute, unfiltered")
         return int(self._db.execute("SELECT count(*) FROM dispute").fetchone()[0])
 
-    def station_name(self) -> str:
-        row = self._db.execute(
-            "SELECT value FROM setting WHERE key = 'station_name'").fetchone()
-        return _json_text(row[0]) if row else ""
-
 
 def open_first_page(database: str | Path, today: dt.date) -> FirstPageSource | None:
     """A read-only source over `database` if it is a SQLite file at SCHEMA_HEAD, else None."""
@@ -129,13 +124,3 @@ def _case_row(row: tuple) -> CaseRow:
         mediator=row[9] or "",
         overdue=bool(row[10]),
     )
-
-
-def _json_text(value: str) -> str:
-    import json
-
-    try:
-        loaded = json.loads(value)
-    except ValueError:
-        return value
-    return loaded if isinstance(loaded, str) else str(loaded)
