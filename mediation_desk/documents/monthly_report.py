@@ -25,7 +25,7 @@ from mediation_desk.documents.parts import cn_date, form_table, heading, para, p
 from mediation_desk.documents.styles import Styles, get_styles
 from mediation_desk.domain.figures import FIGURE_LABELS, breakdown_key_label
 from mediation_desk.domain.vocabulary import RiskGrade
-from mediation_desk.services.dto import Figures, MonthlyReport, Stats
+from mediation_desk.services.dto import MonthlyReport, Stats
 
 TITLE = "矛盾纠纷分析研判报告"
 
@@ -189,22 +189,13 @@ def _breakdown_table(stats: Stats, breakdown: str, styles: Styles, fields: Field
                                  *[FIGURE_LABELS[n] for n in names]]]
     for shown, figures in stats.breakdowns[breakdown].items():
         label = fields.put(f"分组{shown}", breakdown_key_label(breakdown, shown))
-        rows.append([label, *[_cell(figures, n) for n in names]])
-    rows.append(["合计", *[_cell(stats.totals, n) for n in names]])
+        rows.append([label, *[figures.text(n) for n in names]])
+    rows.append(["合计", *[stats.totals.text(n) for n in names]])
     # The amount needs the room of "1,234,567.00" on one line.
     rest = (FRAME_WIDTH - 30 * mm - 27 * mm) / (len(names) - 1)
     widths = [30 * mm] + [rest] * (len(names) - 1) + [27 * mm]
     return form_table(rows, widths, styles, repeat_rows=1,
                       extra=[("ALIGN", (1, 1), (-1, -1), "RIGHT")])
-
-
-def _cell(figures: Figures, name: str) -> str:
-    if name == "success_rate":
-        rate = figures.success_rate
-        return "—" if rate is None else f"{rate:.1f}%"
-    if name == "amount":
-        return f"{figures.amount:,.2f}"
-    return f"{getattr(figures, name):,}"
 
 
 def _charts(stats: Stats, styles: Styles, fields: Fields) -> Flowable:

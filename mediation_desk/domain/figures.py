@@ -46,10 +46,6 @@ def day_number(day: dt.date | None) -> int | None:
     return None if day is None else (day - _EPOCH).days
 
 
-def from_day_number(number: int) -> dt.date:
-    return _EPOCH + dt.timedelta(days=number)
-
-
 def performed_on(
     *,
     signed_on: dt.date | None,

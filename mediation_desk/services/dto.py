@@ -562,6 +562,15 @@ class Figures:
     def success_rate(self) -> float | None:
         return success_rate(self.settled, self.failed)
 
+    def text(self, name: str) -> str:
+        """One figure as the dashboard and the monthly report print it."""
+        if name == "success_rate":
+            rate = self.success_rate
+            return "—" if rate is None else f"{rate:.1f}%"
+        if name == "amount":
+            return f"{self.amount:,.2f}"
+        return f"{getattr(self, name):,}"
+
     def as_json(self) -> dict[str, object]:
         data: dict[str, object] = {name: getattr(self, name) for name in FIGURES}
         data["success_rate"] = self.success_rate

@@ -277,9 +277,6 @@ class StatsService:
             for r in rows
         )
 
-    def today(self) -> dt.date:
-        return self._clock().date()
-
     def figures(self, date_from: dt.date, date_to: dt.date) -> Stats:
         """Every figure for [date_from, date_to].
 

@@ -82,16 +82,11 @@ CARD_STYLE = ("QToolButton { border: 1px solid #c9d2dc; border-radius: 4px; "
 
 def figure_text(figures: Figures | Stats, name: str) -> str:
     """A figure as the dashboard shows it."""
-    totals = figures.totals if isinstance(figures, Stats) else figures
-    if name == "success_rate":
-        rate = totals.success_rate
-        return "—" if rate is None else f"{rate:.1f}%"
-    if name == "amount":
-        return f"{totals.amount:,.2f}"
-    if isinstance(figures, Stats) and name in ("recurrences", "followups_due",
-                                               "followups_done", "followups_overdue"):
-        return f"{getattr(figures, name):,}"
-    return f"{getattr(totals, name):,}"
+    if isinstance(figures, Stats):
+        if name in ("recurrences", "followups_due", "followups_done", "followups_overdue"):
+            return f"{getattr(figures, name):,}"
+        return figures.totals.text(name)
+    return figures.text(name)
 
 
 class MonthlyReportDialog(QDialog):
@@ -245,6 +240,8 @@ class Dashboard(QWidget):
         self.escalations.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.escalations.verticalHeader().setVisible(False)
         self.escalations.horizontalHeader().setStretchLastSection(True)
+        self.escalations.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.ResizeToContents)  # "第1层级 → 第2层级" in full
         self.escalations.cellClicked.connect(self._escalation_clicked)
         self.pie_chart = QChart()
         self.pie_chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
