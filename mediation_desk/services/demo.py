@@ -44,10 +44,11 @@ from collections import namedtuple
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import closing, contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import itemgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import JSON, CheckConstraint, Date, DateTime, Numeric, func, insert, select
 
@@ -55,7 +56,7 @@ from mediation_desk.domain import figures
 from mediation_desk.domain.calendar import WorkingCalendar
 from mediation_desk.domain.deadlines import CaseClockFacts, TermClock, VisitClock, case_deadlines
 from mediation_desk.domain.errors import StorageError
-from mediation_desk.domain.followups import POLICE_ASPECTS, WHOLE_AGREEMENT, plan_visits
+from mediation_desk.domain.followups import POLICE_ASPECTS, WHOLE_AGREEMENT, VisitOrigin, plan_visits
 from mediation_desk.domain.tiering import IntakeFacts, suggest_tier
 from mediation_desk.domain.validation import generate_id_check_char
 from mediation_desk.domain.vocabulary import (
@@ -272,7 +273,7 @@ def _count(values: list[Sequence]) -> int:
 
 
 def _counts(batch: _Batch) -> tuple[int, int]:
-    return _count(batch["party"][1]), _count(batch["dispute_event"][1])
+    return batch.parties, batch.events
 
 
 # ----------------------------------------------------- other databases: in place
@@ -287,7 +288,7 @@ def _fill_in_place(engine, plan: _Plan, workers: _Workers) -> DemoSummary:  # ty
                                            RosterMember.grid)).all()
 
         def written(batch: _Batch) -> tuple[int, int]:
-            for table, (columns, values) in batch.items():
+            for table, (columns, values) in batch.tables.items():
                 if _count(values):
                     connection.execute(insert(_MODEL_OF[table]),
                                        [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)])
@@ -476,13 +477,15 @@ def _build(db: sqlite3.Connection, building: Path, plan: _Plan, workers: _Worker
 def _write_batch(db: sqlite3.Connection, batch: _Batch) -> tuple[int, int]:
     """One batch into the file being built, in one transaction."""
     db.execute("BEGIN IMMEDIATE")
-    for table, (columns, values) in batch.items():
+    for table, (columns, values) in batch.tables.items():
         if _count(values):
             db.executemany(_insert_sql(table, columns), zip(*values, strict=True))
     # The trigram index batch by batch too: as fast as one rebuild at the end, and
     # done while the other worker is still making cases.
-    disputes = batch["dispute"][1]
+    disputes = batch.tables["dispute"][1]
     db.executemany(_TRIGRAMS_SQL, zip(disputes[0], disputes[_SEARCH_TEXT], strict=True))
+    if batch.cases:
+        _tell_from_templates(db, batch)
     db.execute("COMMIT")
     return _counts(batch)
 
@@ -768,7 +771,19 @@ class _BatchSpec:
 
 # Per table: column names, and the values column by column (a sequence per column);
 # `zip(*values)` gives the rows, and executemany over zip() builds no tuples that last.
-_Batch = dict[str, tuple[tuple[str, ...], list[Sequence]]]
+_Tables = dict[str, tuple[tuple[str, ...], list[Sequence]]]
+
+
+@dataclass
+class _Batch:
+    """One batch: its tables' values, and the cases whose stories SQL makes from
+    templates as the batch is written (building a SQLite file only)."""
+
+    tables: _Tables
+    parties: int
+    events: int  # in all, those SQL makes included
+    cases: list[tuple] = field(default_factory=list)  # rows of _CASE_COLUMNS
+    templates: dict[int, _Template] = field(default_factory=dict)  # those `cases` use
 
 
 def _make_batch(spec: _BatchSpec) -> _Batch:
@@ -787,7 +802,9 @@ def _make_batch(spec: _BatchSpec) -> _Batch:
 def _values_of_batch(spec: _BatchSpec) -> _Batch:
     rng = random.Random(spec.seed * 1_000_003 + spec.first_offset)
     rand = rng.random
-    rows = _Rows()
+    # Writing into a SQLite file, the stories of templated cases are made by SQL.
+    rows = _Rows(expanded=spec.sqlite)
+    templates = _templates_for(spec)
     for k, (day, serial) in enumerate(zip(spec.days, spec.serials, strict=True)):
         offset = spec.first_offset + k
         # Every state, category and source shows up even in a small demo; the rest are
@@ -799,7 +816,7 @@ def _values_of_batch(spec: _BatchSpec) -> _Batch:
         source = _SOURCES[offset % len(_SOURCES)] if offset < 30 else _pick(rand, _SOURCES)
         number = format_case_number(day.year, spec.short_name, serial)
         _one_case(rng, rows, spec.first_id + k, number, day, serial, state, category, source,
-                  spec.roster, spec.grids, spec.today, offset)
+                  spec.roster, spec.grids, spec.today, offset, templates)
     _screening_log(rand, rows, spec)
     tables = {
         "dispute": (_DISPUTE_COLUMNS, rows.disputes),
@@ -813,22 +830,26 @@ def _values_of_batch(spec: _BatchSpec) -> _Batch:
         "case_deadline": (_DEADLINE_COLUMNS, rows.clocks),
         "screening_entry": (_SCREENING_COLUMNS, rows.screening),
     }
+    events = len(rows.events) + rows.templated_events
     if not spec.sqlite:
-        return {name: (columns, list(zip(*table_rows, strict=True)))
-                for name, (columns, table_rows) in tables.items()}
+        return _Batch({name: (columns, list(zip(*table_rows, strict=True)))
+                       for name, (columns, table_rows) in tables.items()},
+                      parties=len(rows.parties), events=events)
     values = _SqliteValues()
     batch = {name: (columns, _sqlite_columns(_MODEL_OF[name], columns, table_rows, values))
              for name, (columns, table_rows) in tables.items()}
     # The short-term index's tokens, made here rather than by the writing process.
     ids, texts = batch["dispute"][1][0], batch["dispute"][1][_SEARCH_TEXT]
     batch["grams"] = (("rowid", "grams"), [ids, [search_grams(text) for text in texts]])
-    return batch
+    return _Batch(batch, parties=len(rows.parties), events=events, cases=rows.cases or [],
+                  templates=rows.templates)
 
 
 class _Rows:
-    """A batch's rows, table by table."""
+    """A batch's rows, table by table, and its cases told from templates (`cases`, rows
+    of `_CASE_COLUMNS`, when SQL makes their stories' rows; else None)."""
 
-    def __init__(self) -> None:
+    def __init__(self, *, expanded: bool = False) -> None:
         self.disputes: list[tuple] = []
         self.parties: list[tuple] = []
         self.events: list[tuple] = []
@@ -840,6 +861,9 @@ class _Rows:
         self.clocks: list[tuple] = []
         self.flags: dict[tuple[int, str], dict] = {}  # intake flags, shared (see _one_case)
         self.screening: list[tuple] = []  # without their ids (see _screening_log)
+        self.cases: list[tuple] | None = [] if expanded else None
+        self.templates: dict[int, _Template] = {}  # by number, those `cases` use
+        self.templated_events = 0  # the events SQL makes for `cases`
 
 
 # ------------------------------------------------------------ values as SQLite has them
@@ -1221,7 +1245,7 @@ _TWENTY_MINUTES = dt.timedelta(minutes=20)
 
 
 def _one_case(rng, rows, dispute_id, number, day, serial, state, category, source,  # type: ignore[no-untyped-def]
-              roster, grid_of, today, offset) -> None:
+              roster, grid_of, today, offset, templates) -> None:
     rand = rng.random
     registered_at = dt.datetime(day.year, day.month, day.day, 8 + int(rand() * 10), int(rand() * 60))
     n_applicants = 1 if rand() < 0.93 else _between(rand, 2, 4)
@@ -1253,18 +1277,38 @@ def _one_case(rng, rows, dispute_id, number, day, serial, state, category, sourc
     summary, applicant_claims, respondent_claims = STORIES[category]
     town = _pick(rand, TOWNS)
     registered_reason = explanation + (f"；调解员改为{tier.label}：{tier_reason}" if tier_reason else "")
-    story = _Story(rng, rows, dispute_id, registered_at, tier, mediator_name, today, roster,
-                   registered_reason)
-    story.party_ids = [p.id for p in parties]
     respondent = next(p for p in parties if p.side == _RESPONDENT)
-    story.respondent_id, story.respondent_name = respondent.id, respondent.name
-    story.applicant_name = parties[0].name
-    story.facts = f"{summary}。"
-    story.run_to(state)
-    story.finish()
+    # Most cases long over are told from a story template (see `_Template`).
+    template = templates.pick(rand, state, tier) if state in _TEMPLATED else None
+    if template is not None:
+        if (today - day).days > template.span + _TEMPLATE_MARGIN:
+            registered_at = dt.datetime.combine(day, template.clock)
+        else:
+            template = None  # the story would reach into the last weeks: told afresh
+    story = None
+    if template is not None and rows.cases is not None:
+        # Its rows, moved to this case, are made by SQL as the batch is written.
+        rows.events.append(_registered_event(dispute_id, registered_at, tier, registered_reason,
+                                             mediator_name))
+        rows.cases.append((dispute_id, template.number, day.toordinal() + _JULIAN_DAY_ZERO,
+                           mediator_name, parties[0].name, respondent.id, respondent.name,
+                           _json([p.id for p in parties]), f"{summary}。"))
+        rows.templates[template.number] = template
+        rows.templated_events += template.events
+        end = template.end.shifted(day - _TEMPLATE_DAY)
+    else:
+        story = _Story(rng if template is None else template.rng(), rows, dispute_id, registered_at,
+                       tier, mediator_name, today, roster, registered_reason)
+        story.party_ids = [p.id for p in parties]
+        story.respondent_id, story.respondent_name = respondent.id, respondent.name
+        story.applicant_name = parties[0].name
+        story.facts = f"{summary}。"
+        story.run_to(state)
+        story.finish()
+        end = story.end()
     long_running = ""
-    if story.state in (DisputeState.ACCEPTED, DisputeState.IN_MEDIATION) and (
-        today - (story.reopened_on or story.accepted_on or today)
+    if state in (DisputeState.ACCEPTED, DisputeState.IN_MEDIATION) and (
+        today - (end.reopened_on or end.accepted_on or today)
     ).days > 30 and rand() < 0.8:
         long_running = _pick(rand, _LONG_RUNNING)
     kind = (DisputeKind.PUBLIC_SECURITY if category is _DAMAGES and rand() < 0.4
@@ -1278,21 +1322,22 @@ def _one_case(rng, rows, dispute_id, number, day, serial, state, category, sourc
             "largest_side": people_on_one_side, "suggestion": explanation}
     rows.disputes.append((
         dispute_id, number, day.year, serial, _VALUE[kind], _VALUE[source], _VALUE[category],
-        _VALUE[state], int(story.tier), int(suggestion.tier), tier_reason, flags, _VALUE[risk],
-        registered_at, day, story.accepted_on, story.concluded_on, day - _DAYS[int(rand() * 11)],
+        _VALUE[state], int(end.tier), int(suggestion.tier), tier_reason, flags, _VALUE[risk],
+        registered_at, day, end.accepted_on, end.concluded_on, day - _DAYS[int(rand() * 11)],
         f"{town}{_pick(rand, PLACES)}", f"{town}{summary}。", applicant_claims,
         respondent_claims, amount, people, grid_of[grid_worker_id],
         _pick(rand, roster["officer"])[1], mediator_id, grid_worker_id,
-        parties_display(parties), search_text(number, parties), mediator_name, story.at, 1,
-        story.settlement, story.referral_route,
+        parties_display(parties), search_text(number, parties), mediator_name, end.at, 1,
+        end.settlement, end.referral_route,
         # Most red cases had the duty leader told; recent ones may still be waiting.
         registered_at + _TWENTY_MINUTES if red and (today - day).days > 60 else None,
-        mediator_name if red else "", "刘所长" if red else "", story.recurrences,
-        story.reopened_on, long_running,
-        *_figure_columns(story, state, dispute_id, people),
+        mediator_name if red else "", "刘所长" if red else "", end.recurrences,
+        end.reopened_on, long_running,
+        *_figure_columns(end, state, dispute_id, people, today),
     ))
     rows.parties += parties
     if state in _CLOCKED:
+        assert story is not None  # never told from a template
         rows.clocks += _clock_rows(dispute_id, state, kind, story, long_running)
     if source is _GRID_SCREENING and rand() < _SCREENED_AND_TAKEN_IN:
         rows.screening.append(_screening_of_case(rand, dispute_id, day, parties[0], category,
@@ -1300,42 +1345,31 @@ def _one_case(rng, rows, dispute_id, number, day, serial, state, category, sourc
                                                  grid_of[grid_worker_id]))
 
 
-def _figure_columns(story: _Story, state: DisputeState, dispute_id: int, people: int) -> tuple:
+def _figure_columns(end: _StoryEnd, state: DisputeState, dispute_id: int, people: int,
+                    today: dt.date) -> tuple:
     """The columns the figures read (domain.figures), as persistence.figures would set
     them, and the facts recorded on a few cases: agreements found performed, judicial
     confirmations, disputes turned criminal, group incidents prevented.  In the order of
     the last nine of `_DISPUTE_COLUMNS`."""
     concluded = state is _S.SETTLED or state is _S.CLOSED
-    signed = next((a for a in reversed(story.agreements) if a["status"] == "signed"), None)
-    performed = None
-    if concluded and signed is not None:
-        signed_id = signed["id"]
-        keys = [str(t.id) for t in story.terms if t.agreement_id == signed_id] or [WHOLE_AGREEMENT]
-        spot = {str(t.id) for t in story.terms
-                if t.agreement_id == signed_id and t.way == "on_the_spot"}
-        performed = figures.performed_on(
-            signed_on=signed["signed_on"], term_keys=keys, on_the_spot=spot, carried_over=set(),
-            visits=[(v["visited_on"], v["seq"], v["performance"]) for v in story.visits
-                    if v["status"] == "done"],
-        )
+    performed = end.performed_on if concluded else None
     # Rare recorded facts, spread by the case's id so the random stream is unchanged.
-    judicial = (signed["signed_on"] + _DAYS[12]
-                if concluded and signed is not None and signed["kind"] == "written"
-                and dispute_id % 23 == 0 else None)
-    # Never a date after the story's own end (the app refuses future dates).
-    if judicial is not None and judicial > story.today:
+    judicial = (end.signed_on + _DAYS[12]
+                if concluded and end.signed_written and dispute_id % 23 == 0 else None)
+    # Never a date after today (the app refuses future dates).
+    if judicial is not None and judicial > today:
         judicial = None
-    criminal = (story.concluded_on if (state is _S.FAILED or state is _S.REFERRED)
-                and story.concluded_on and dispute_id % 17 == 0 else None)
-    group = (story.accepted_on + _DAYS[1]
-             if story.accepted_on and people >= 6 and dispute_id % 5 == 0 else None)
-    if group is not None and group > story.today:
+    criminal = (end.concluded_on if (state is _S.FAILED or state is _S.REFERRED)
+                and end.concluded_on and dispute_id % 17 == 0 else None)
+    group = (end.accepted_on + _DAYS[1]
+             if end.accepted_on and people >= 6 and dispute_id % 5 == 0 else None)
+    if group is not None and group > today:
         group = None
     day = figures.day_number
     return (
-        day(story.accepted_on), day(story.concluded_on),
-        int(figures.outcome_of(_VALUE[state], story.settlement)),
-        day(story.first_session_on), day(story.last_session_on),
+        day(end.accepted_on), day(end.concluded_on),
+        int(figures.outcome_of(_VALUE[state], end.settlement)),
+        day(end.first_session_on), day(end.last_session_on),
         performed, judicial, criminal, group,
     )
 
@@ -1440,6 +1474,41 @@ _VISIT_DELAYS = (0, 0, 0, 1, 2)
 _THREE_PM = dt.time(15, 0)
 
 
+def _registered_event(dispute_id: int, at: dt.datetime, tier: Tier, reason: str, by: str) -> tuple:
+    return (dispute_id, at, _VALUE[EventKind.REGISTERED], None, _VALUE[DisputeState.REGISTERED],
+            None, int(tier), reason, by, None)
+
+
+class _StoryEnd(NamedTuple):
+    """Where a story ended: what the dispute's row and its figures take from it."""
+
+    tier: Tier
+    at: dt.datetime
+    accepted_on: dt.date | None
+    concluded_on: dt.date | None
+    first_session_on: dt.date | None
+    last_session_on: dt.date | None
+    reopened_on: dt.date | None
+    settlement: str | None
+    referral_route: str | None
+    recurrences: int
+    signed_on: dt.date | None
+    signed_written: bool
+    performed_on: dt.date | None
+
+    def shifted(self, by: dt.timedelta) -> _StoryEnd:
+        """The same end, every date moved by `by`."""
+        def move(day):  # type: ignore[no-untyped-def]
+            return None if day is None else day + by
+
+        return self._replace(
+            at=self.at + by, accepted_on=move(self.accepted_on), concluded_on=move(self.concluded_on),
+            first_session_on=move(self.first_session_on), last_session_on=move(self.last_session_on),
+            reopened_on=move(self.reopened_on), signed_on=move(self.signed_on),
+            performed_on=move(self.performed_on),
+        )
+
+
 class _Story:
     """A case's events and sessions from registration to its end state, in time order.
 
@@ -1469,8 +1538,7 @@ class _Story:
         self.respondent_id = None
         self.respondent_name = self.applicant_name = ""
         self.facts = ""
-        rows.events.append((dispute_id, registered_at, _VALUE[EventKind.REGISTERED], None,
-                            _VALUE[DisputeState.REGISTERED], None, int(tier), reason, by, None))
+        rows.events.append(_registered_event(dispute_id, registered_at, tier, reason, by))
 
     def _tick(self, days: int) -> None:
         """Move the story's clock on: to office hours on a later day, or a little later
@@ -1601,6 +1669,30 @@ class _Story:
                 "", v["reopen_grounds"], v["reopened"], v["recorded_by"], v["recorded_at"],
                 v["created_at"], v["updated_at"], v["row_version"],
             ))
+
+    def end(self) -> _StoryEnd:
+        """What the dispute's own row takes from the story, once it has ended."""
+        signed = next((a for a in reversed(self.agreements) if a["status"] == "signed"), None)
+        performed = None
+        if signed is not None:
+            signed_id = signed["id"]
+            keys = [str(t.id) for t in self.terms if t.agreement_id == signed_id] or [WHOLE_AGREEMENT]
+            spot = {str(t.id) for t in self.terms
+                    if t.agreement_id == signed_id and t.way == "on_the_spot"}
+            performed = figures.performed_on(
+                signed_on=signed["signed_on"], term_keys=keys, on_the_spot=spot, carried_over=set(),
+                visits=[(v["visited_on"], v["seq"], v["performance"]) for v in self.visits
+                        if v["status"] == "done"],
+            )
+        return _StoryEnd(
+            tier=self.tier, at=self.at, accepted_on=self.accepted_on, concluded_on=self.concluded_on,
+            first_session_on=self.first_session_on, last_session_on=self.last_session_on,
+            reopened_on=self.reopened_on, settlement=self.settlement,
+            referral_route=self.referral_route, recurrences=self.recurrences,
+            signed_on=signed["signed_on"] if signed is not None else None,
+            signed_written=signed is not None and signed["kind"] == "written",
+            performed_on=performed,
+        )
 
     # ------------------------------------------------ agreement and follow-ups
     def _room_for_reopen(self) -> bool:
@@ -1740,3 +1832,277 @@ def _clock_rows(dispute_id: int, state: DisputeState, kind: DisputeKind, story: 
                      for v in story.visits),
     )
     return [_deadline_row(r) for r in deadline_rows(case_deadlines(facts, _CALENDAR), dispute_id)]
+
+
+# ------------------------------------------------------------------- story templates
+# Most of a demo's rows are its cases' stories (events, sessions and who sat in them,
+# agreements, terms, follow-up visits: a dozen rows a case), and most cases are long
+# over.  Such a case is told from a story template: a story told once from a day long
+# ago (`_TEMPLATE_DAY`), its dates moved to the case's day.  Nothing in a story depends
+# on the calendar date, only on how many days lie between its moments, so that is the
+# very story its random stream tells from the case's own day (a test compares them).
+# Building a SQLite file, SQL makes a templated case's rows from its template's, in C
+# (`_tell_from_templates`), several times faster than making and binding them here;
+# elsewhere the story is told again from the template's random stream (`_Template.rng`).
+# A story reaching into the last weeks before today is told afresh, and so is every
+# case whose clocks still run (accepted, in mediation, settled): those follow today and
+# the working calendar.
+_TEMPLATED = (_S.DECLINED, _S.FAILED, _S.REFERRED, _S.CLOSED, _S.WITHDRAWN)
+_TEMPLATES_PER_KIND = 256  # per end state and tier at registration
+_TEMPLATE_DAY = dt.date(2000, 1, 3)
+_NEVER = dt.date(2999, 12, 31)  # the templates' today: nothing in them is cut short
+_TEMPLATE_MARGIN = 60  # days from a templated story's last date to today, at least
+_JULIAN_DAY_ZERO = 1721424.5  # Julian day number of ordinal day 0, as SQLite's date() reads
+_KIND_OF = {key: n for n, key in enumerate(itertools.product(_TEMPLATED, Tier))}
+# Stand-ins in the templates for what each case has its own of (SQL puts the case's in).
+_BY = "\x02by\x03"
+_APPLICANT = "\x02applicant\x03"
+_RESPONDENT_NAME = "\x02respondent\x03"
+_RESPONDENT_ID = -1
+_FACTS = "\x02facts\x03"
+_PARTY_IDS: list = []
+# A templated case: what SQL needs to tell its story (`base` is its day's Julian number).
+_CASE_COLUMNS = ("id", "t", "base", "by", "applicant", "respondent_id", "respondent",
+                 "party_ids", "facts")
+
+
+class _Template(NamedTuple):
+    number: int
+    seed: str
+    clock: dt.time  # registered at this time of day
+    span: int  # days from registration to the story's last date
+    events: int  # after the registration
+    end: _StoryEnd  # as told from _TEMPLATE_DAY
+    rows: dict[str, list[tuple]]  # per story table, the rows of its template table
+
+    def rng(self) -> random.Random:
+        """The template's random stream where its story begins."""
+        rng = random.Random(self.seed)
+        _clock_of(rng)
+        return rng
+
+
+def _clock_of(rng: random.Random) -> dt.time:
+    return dt.time(8 + int(rng.random() * 10), int(rng.random() * 60))
+
+
+class _Templates:
+    """A run's story templates, each made when it is first picked (in each process:
+    the same seed gives the same template anywhere)."""
+
+    def __init__(self, seed: int, roster: dict[str, tuple[tuple[int, str], ...]]) -> None:
+        self.seed, self.roster = seed, roster
+        self.made: dict[int, _Template] = {}
+
+    def pick(self, rand: Callable[[], float], state: DisputeState, tier: Tier) -> _Template:
+        number = _KIND_OF[state, tier] * _TEMPLATES_PER_KIND + int(rand() * _TEMPLATES_PER_KIND)
+        template = self.made.get(number)
+        if template is None:
+            template = self.made[number] = _make_template(self.seed, number, state, tier, self.roster)
+        return template
+
+
+_LAST_TEMPLATES: list = [None, None]  # the last run's (key, _Templates) in this process
+
+
+def _templates_for(spec: _BatchSpec) -> _Templates:
+    key = (spec.seed, repr(sorted(spec.roster.items())))
+    if _LAST_TEMPLATES[0] != key:
+        _LAST_TEMPLATES[:] = [key, _Templates(spec.seed, spec.roster)]
+    return _LAST_TEMPLATES[1]
+
+
+def _make_template(seed: int, number: int, state: DisputeState, tier: Tier,
+                   roster: dict[str, tuple[tuple[int, str], ...]]) -> _Template:
+    template_seed = f"demo story {seed} {number}"
+    rng = random.Random(template_seed)
+    clock = _clock_of(rng)
+    rows = _Rows()
+    story = _Story(rng, rows, 0, dt.datetime.combine(_TEMPLATE_DAY, clock), tier, _BY, _NEVER,
+                   roster, "")
+    story.party_ids = _PARTY_IDS
+    story.respondent_id, story.respondent_name = _RESPONDENT_ID, _RESPONDENT_NAME
+    story.applicant_name = _APPLICANT
+    story.facts = _FACTS
+    story.run_to(state)
+    story.finish()
+    tables, last = {}, 0
+    for table, layout in _LAYOUTS.items():
+        tables[table] = [(number, n, *layout.template_row(row))
+                         for n, row in enumerate(layout.rows_of(rows))]
+        last = max([last, *(layout.last_day(row) for row in tables[table])])
+    return _Template(number=number, seed=template_seed, clock=clock, span=last,
+                     events=len(rows.events) - 1, end=story.end(), rows=tables)
+
+
+_DATE, _DATETIME, _JSON, _NUMBER, _PLAIN = range(5)
+
+
+class _Layout:
+    """A story table's template table: the table's columns, a date as its day number
+    from `_TEMPLATE_DAY`, a datetime as that and its time of day (`<column>__tod`),
+    JSON as its text; and the SQL that makes a templated case's rows from it, where
+    `overrides` give the columns that are the case's own (`c` is the case, `s` the
+    template's row)."""
+
+    def __init__(self, model, columns: tuple[str, ...], rows_of: Callable[[_Rows], list[tuple]],  # type: ignore[no-untyped-def]
+                 overrides: dict[str, str], extras: tuple[str, ...] = (),
+                 special: Callable[[dict], tuple[dict, tuple]] | None = None) -> None:
+        self.table = model.__tablename__
+        self.columns, self.rows_of, self.overrides = columns, rows_of, overrides
+        self.extras, self.special = extras, special
+        self.kinds = tuple(_kind_of(model.__table__.c[name].type) for name in columns)
+        names: list[str] = []
+        for name, kind in zip(columns, self.kinds, strict=True):
+            names += [name, f"{name}__tod"] if kind == _DATETIME else [name]
+        self.position = {name: 2 + i for i, name in enumerate(names)}  # in a template row
+        self.day_positions = [self.position[name] for name, kind in zip(columns, self.kinds, strict=True)
+                              if kind in (_DATE, _DATETIME)]
+        names += extras
+        quoted = ", ".join(f'"{name}"' for name in names)
+        self.create_sql = (f'CREATE TEMP TABLE IF NOT EXISTS "demo_t_{self.table}" '
+                           f"(t INTEGER NOT NULL, n INTEGER NOT NULL, {quoted}, PRIMARY KEY (t, n)) "
+                           "WITHOUT ROWID")
+        self.insert_sql = (f'INSERT INTO temp."demo_t_{self.table}" VALUES '
+                           f"({', '.join('?' * (2 + len(names)))})")
+        targets = ", ".join(f'"{name}"' for name in columns)
+        expressions = ", ".join(overrides.get(name) or _expression(name, kind)
+                                for name, kind in zip(columns, self.kinds, strict=True))
+        self.expand_sql = (
+            f'INSERT INTO main."{self.table}" ({targets}) SELECT {expressions} '
+            f'FROM temp.demo_case AS c JOIN temp."demo_t_{self.table}" AS s ON s.t = c.t '
+            "ORDER BY c.id, s.n"
+        )
+
+    def template_row(self, row: tuple) -> tuple:
+        """A story row of a template (told with the stand-ins) as its template table has it
+        (without `t` and `n`)."""
+        values: list = []
+        for name, value, kind in zip(self.columns, row, self.kinds, strict=True):
+            if isinstance(value, str) and "\x02" in value and name not in self.overrides:
+                raise RuntimeError(f"a case's own value left in template {self.table}.{name}")
+            if value is None:
+                values += (None, None) if kind == _DATETIME else (None,)
+            elif kind == _DATE:
+                values.append((value - _TEMPLATE_DAY).days)
+            elif kind == _DATETIME:
+                values += ((value.date() - _TEMPLATE_DAY).days, value.time().isoformat("microseconds"))
+            elif kind == _JSON:
+                values.append(_json(value))
+            elif kind == _NUMBER:
+                values.append(float(value))
+            else:
+                values.append(value)
+        if self.special is not None:
+            replaced, extras = self.special(dict(zip(self.columns, row, strict=True)))
+            for name, value in replaced.items():
+                values[self.position[name] - 2] = value
+            values += extras
+        return tuple(values)
+
+    def last_day(self, row: tuple) -> int:
+        """The latest day number in a template row (`t` and `n` first)."""
+        return max((row[i] for i in self.day_positions if row[i] is not None), default=0)
+
+
+def _kind_of(kind) -> int:  # type: ignore[no-untyped-def]
+    if isinstance(kind, DateTime):
+        return _DATETIME
+    if isinstance(kind, Date):
+        return _DATE
+    if isinstance(kind, JSON):
+        return _JSON
+    if isinstance(kind, Numeric):
+        return _NUMBER
+    return _PLAIN
+
+
+def _expression(name: str, kind: int) -> str:
+    if kind == _DATE:
+        return f'date(c.base + s."{name}")'
+    if kind == _DATETIME:
+        return f"date(c.base + s.\"{name}\") || ' ' || s.\"{name}__tod\""
+    return f's."{name}"'
+
+
+def _event_data(row: dict) -> tuple[dict, tuple]:
+    """A settlement's event names its agreement, whose id is the case's (`aid`: the
+    template's agreement number)."""
+    data = row["data"]
+    if isinstance(data, dict) and "agreement" in data:
+        if set(data) != {"agreement"}:
+            raise RuntimeError(f"unexpected event data in a story template: {data}")
+        return {"data": None}, (data["agreement"],)
+    return {}, (None,)
+
+
+def _visit_performance(row: dict) -> tuple[dict, tuple]:
+    """A visit's performance record is keyed by the ids of the terms, which are the
+    case's: kept as a printf format (`perf_fmt`) and the template's term ids."""
+    performance = row["performance"]
+    if not performance or WHOLE_AGREEMENT in performance:
+        return {}, (None, None, None, None)
+    if len(performance) > 3:
+        raise RuntimeError("a story template has more than three terms")
+    keys = [int(key) for key in performance]
+    text = "{" + ", ".join(f'"%d": {_json(how).replace("%", "%%")}' for how in performance.values()) + "}"
+    return {"performance": None}, (text, *keys, *(None,) * (3 - len(keys)))
+
+
+_BY_SQL = 'c."by"'
+_PERFORMANCE_ORIGIN = VisitOrigin.PERFORMANCE.value  # its basis names the deadline
+_LAYOUTS = {layout.table: layout for layout in (
+    _Layout(DisputeEvent, _EVENT_COLUMNS, lambda rows: rows.events[1:], {
+        "dispute_id": "c.id", "by": _BY_SQL,
+        "data": "CASE WHEN s.aid IS NULL THEN s.data ELSE '{\"agreement\": ' || (c.id * 4 + s.aid) || '}' END",
+    }, extras=("aid",), special=_event_data),
+    _Layout(MediationSession, _SESSION_COLUMNS, lambda rows: rows.sessions, {
+        "id": "c.id * 16 + s.id", "dispute_id": "c.id", "recorded_by": _BY_SQL,
+    }),
+    _Layout(SessionParticipant, _PARTICIPANT_COLUMNS, lambda rows: rows.participants, {
+        "session_id": "c.id * 16 + s.session_id",
+    }),
+    _Layout(Agreement, _AGREEMENT_COLUMNS, lambda rows: rows.agreements, {
+        "id": "c.id * 4 + s.id", "dispute_id": "c.id", "party_ids": "c.party_ids",
+        "facts": "c.facts", "signed_by": _BY_SQL, "supersedes_id": "c.id * 4 + s.supersedes_id",
+        "created_by": _BY_SQL,
+    }),
+    _Layout(AgreementTerm, _TERM_COLUMNS, lambda rows: rows.terms, {
+        "id": "c.id * 32 + s.id", "agreement_id": "c.id * 4 + s.agreement_id",
+        "obligor_party_id": "c.respondent_id", "obligor": "c.respondent",
+    }),
+    _Layout(FollowUpVisit, _VISIT_COLUMNS, lambda rows: rows.visits, {
+        "id": "c.id * 16 + s.id", "dispute_id": "c.id", "agreement_id": "c.id * 4 + s.agreement_id",
+        "basis": f"CASE WHEN s.origin = '{_PERFORMANCE_ORIGIN}' "
+                 "THEN '履行期限' || date(c.base + s.due_on - 1) || '次日' ELSE s.basis END",
+        "visited": "CASE s.visited WHEN '' THEN '' ELSE c.applicant END",
+        "visitors": f"CASE s.visitors WHEN '' THEN '' ELSE {_BY_SQL} END",
+        "recorded_by": f"CASE s.recorded_by WHEN '' THEN '' ELSE {_BY_SQL} END",
+        "performance": "CASE WHEN s.perf_fmt IS NULL THEN s.performance "
+                       "ELSE printf(s.perf_fmt, c.id * 32 + s.k1, c.id * 32 + s.k2, c.id * 32 + s.k3) END",
+    }, extras=("perf_fmt", "k1", "k2", "k3"), special=_visit_performance),
+)}
+_TEMPLATE_SQL = (
+    "CREATE TEMP TABLE IF NOT EXISTS demo_template (t INTEGER PRIMARY KEY)",
+    "CREATE TEMP TABLE IF NOT EXISTS demo_case (id INTEGER PRIMARY KEY, t INTEGER NOT NULL, "
+    'base REAL NOT NULL, "by" TEXT, applicant TEXT, respondent_id INTEGER, respondent TEXT, '
+    "party_ids TEXT, facts TEXT)",
+    *(layout.create_sql for layout in _LAYOUTS.values()),
+)
+
+
+def _tell_from_templates(db: sqlite3.Connection, batch: _Batch) -> None:
+    """Make the rows of the batch's templated cases' stories from their templates, in
+    the batch's transaction.  The template tables are this connection's own (TEMP), and
+    filled with each template the first time a batch it writes uses it."""
+    for sql in _TEMPLATE_SQL:
+        db.execute(sql)
+    known = {row[0] for row in db.execute("SELECT t FROM temp.demo_template")}
+    new = [template for number, template in sorted(batch.templates.items()) if number not in known]
+    for layout in _LAYOUTS.values():
+        db.executemany(layout.insert_sql, [row for template in new for row in template.rows[layout.table]])
+    db.executemany("INSERT INTO temp.demo_template (t) VALUES (?)", [(t.number,) for t in new])
+    db.executemany(f"INSERT INTO temp.demo_case VALUES ({', '.join('?' * len(_CASE_COLUMNS))})", batch.cases)
+    for layout in _LAYOUTS.values():
+        db.execute(layout.expand_sql)
+    db.execute("DELETE FROM temp.demo_case")

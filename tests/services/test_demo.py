@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import JSON, text
 
 from mediation_desk.domain.validation import validate_id_number
 from mediation_desk.domain.vocabulary import Category, DisputeState, RiskGrade, Source
@@ -283,6 +283,59 @@ def test_demo_fills_a_database_without_a_file_in_one_transaction(clock):
     assert services.cases.count(CaseFilter(search=name)) >= 1
     assert services.cases.count(CaseFilter(search=name[:1])) >= 1  # the short-term index
     services.close()
+
+
+def test_cases_told_from_templates_have_the_rows_their_stories_give(tmp_path, clock):
+    """Built beside a SQLite file, most cases long over get their stories' rows from SQL,
+    moved from a story template told once (`_tell_from_templates`); without a file each
+    story is told again in Python from the template's random stream, with the case's
+    own ids and dates.  Both give the same database, row for row, column for column."""
+    import json
+
+    from mediation_desk.persistence import models
+    from mediation_desk.services import demo
+    from mediation_desk.services.container import open_services
+
+    def dump(services) -> dict[str, list]:
+        tables = {}
+        with services.engine.connect() as c:
+            for model in (models.Dispute, models.Party, models.DisputeEvent, models.MediationSession,
+                          models.SessionParticipant, models.Agreement, models.AgreementTerm,
+                          models.FollowUpVisit, models.CaseDeadline, models.ScreeningEntry):
+                table = model.__table__
+                # Rows ids the database gives (events, participants) are compared without them.
+                names = [col.name for col in table.columns
+                         if not (col.name == "id" and model in (models.DisputeEvent, models.SessionParticipant))]
+                quoted = ", ".join(f'"{name}"' for name in names)
+                rows = []
+                for row in c.exec_driver_sql(f"SELECT {quoted} FROM {table.name}"):
+                    rows.append(tuple(
+                        # JSON as its value (SQLAlchemy stores None as 'null', and escapes
+                        # Chinese; the file is built with neither).
+                        json.loads(value) if isinstance(table.c[name].type, JSON) and value else value
+                        for name, value in zip(names, row, strict=True)
+                    ))
+                tables[table.name] = sorted(rows, key=repr)
+        return tables
+
+    told = []
+    for where in (tmp_path / "file.sqlite", "sqlite://"):
+        services = open_services(where, clock=clock)
+        generate_demo(services, cases=700, seed=5, batch_size=350)
+        told.append(dump(services))
+        if where != "sqlite://":
+            with services.engine.connect() as c:
+                templated = c.exec_driver_sql(
+                    "SELECT count(*) FROM dispute WHERE state NOT IN "
+                    "('registered', 'accepted', 'in_mediation', 'settled') "
+                    "AND julianday('2026-11-20') - julianday(registered_on) > 200").scalar()
+        services.close()
+    assert templated > 400
+    in_file, in_memory = told
+    for table, rows in in_file.items():
+        assert len(rows) == len(in_memory[table]), table
+        for mine, theirs in zip(rows, in_memory[table], strict=True):
+            assert mine == theirs, table
 
 
 def test_demo_figure_columns_are_what_the_record_gives(services):
