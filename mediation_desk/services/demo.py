@@ -26,6 +26,7 @@ How 100,000 cases are written in well under a minute (issue 3):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import gc
@@ -35,6 +36,7 @@ import json
 import multiprocessing
 import os
 import random
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -57,7 +59,7 @@ from mediation_desk.domain.calendar import WorkingCalendar
 from mediation_desk.domain.deadlines import CaseClockFacts, TermClock, VisitClock, case_deadlines
 from mediation_desk.domain.errors import StorageError
 from mediation_desk.domain.followups import POLICE_ASPECTS, WHOLE_AGREEMENT, VisitOrigin, plan_visits
-from mediation_desk.domain.tiering import IntakeFacts, suggest_tier
+from mediation_desk.domain.tiering import IntakeFacts, TierThresholds, suggest_tier
 from mediation_desk.domain.validation import generate_id_check_char
 from mediation_desk.domain.vocabulary import (
     Category,
@@ -359,13 +361,9 @@ _SUSPENDED_SQL = (
     "(type = 'trigger' AND tbl_name = 'dispute') OR "
     f"(type = 'index' AND tbl_name IN ({', '.join(repr(t) for t in _BULK_TABLES)})))"
 )
-_GRAMS_SQL = "INSERT INTO dispute_grams(rowid, grams) VALUES (?, ?)"
-_TRIGRAMS_SQL = "INSERT INTO dispute_search(rowid, search_text) VALUES (?, ?)"
 
 
 def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
-    if table == "grams":
-        return _GRAMS_SQL
     quoted = ", ".join(f'"{column}"' for column in columns)
     return f"INSERT INTO {table} ({quoted}) VALUES ({', '.join('?' * len(columns))})"
 
@@ -475,19 +473,66 @@ def _build(db: sqlite3.Connection, building: Path, plan: _Plan, workers: _Worker
 
 
 def _write_batch(db: sqlite3.Connection, batch: _Batch) -> tuple[int, int]:
-    """One batch into the file being built, in one transaction."""
-    db.execute("BEGIN IMMEDIATE")
+    """One batch into the file being built."""
+    _stage_batch(db, batch)
+    return _commit_batch(db, batch)
+
+
+def _stage_batch(db: sqlite3.Connection, batch: _Batch) -> None:
+    """Bind the batch's values into this connection's own TEMP tables (in memory).  That
+    takes no lock on the file, so the workers do it side by side; binding values one by
+    one is most of the cost of writing them, and copying them over in SQL is cheap."""
+    db.execute("BEGIN")
+    for sql in _TEMPLATE_SQL:
+        db.execute(sql)
     for table, (columns, values) in batch.tables.items():
         if _count(values):
-            db.executemany(_insert_sql(table, columns), zip(*values, strict=True))
+            db.execute(_stage_table_sql(table, columns))
+            db.executemany(_stage_insert_sql(table, columns), zip(*values, strict=True))
+    if batch.cases:
+        _stage_templates(db, batch)
+    db.execute("COMMIT")
+
+
+def _commit_batch(db: sqlite3.Connection, batch: _Batch) -> tuple[int, int]:
+    """Copy a staged batch into the file, in one transaction (the writer's turn)."""
+    db.execute("BEGIN IMMEDIATE")
+    staged = [(table, columns) for table, (columns, values) in batch.tables.items() if _count(values)]
+    for table, columns in staged:
+        db.execute(_copy_sql(table, columns))
     # The trigram index batch by batch too: as fast as one rebuild at the end, and
     # done while the other worker is still making cases.
-    disputes = batch.tables["dispute"][1]
-    db.executemany(_TRIGRAMS_SQL, zip(disputes[0], disputes[_SEARCH_TEXT], strict=True))
+    db.execute("INSERT INTO dispute_search(rowid, search_text) SELECT id, search_text FROM temp.stage_dispute")
     if batch.cases:
-        _tell_from_templates(db, batch)
+        for layout in _LAYOUTS.values():
+            db.execute(layout.expand_sql)
     db.execute("COMMIT")
+    for table, _columns in staged:
+        db.execute(f'DELETE FROM temp."stage_{table}"')
+    db.execute("DELETE FROM temp.demo_case")
     return _counts(batch)
+
+
+def _stage_columns(columns: tuple[str, ...]) -> str:
+    return ", ".join('"doc"' if column == "rowid" else f'"{column}"' for column in columns)
+
+
+@functools.lru_cache(maxsize=None)
+def _stage_table_sql(table: str, columns: tuple[str, ...]) -> str:
+    return f'CREATE TEMP TABLE IF NOT EXISTS "stage_{table}" ({_stage_columns(columns)})'
+
+
+@functools.lru_cache(maxsize=None)
+def _stage_insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    return f'INSERT INTO temp."stage_{table}" VALUES ({", ".join("?" * len(columns))})'
+
+
+@functools.lru_cache(maxsize=None)
+def _copy_sql(table: str, columns: tuple[str, ...]) -> str:
+    target = "dispute_grams" if table == "grams" else table
+    names = ", ".join(f'"{column}"' if column != "rowid" else "rowid" for column in columns)
+    return (f'INSERT INTO main."{target}" ({names}) '
+            f'SELECT {_stage_columns(columns)} FROM temp."stage_{table}"')
 
 
 def _verify_file(building: Path) -> None:
@@ -703,18 +748,23 @@ class _Writer:
 
     def __init__(self, building: Path, turn, next_batch) -> None:  # type: ignore[no-untyped-def]
         self.building, self.turn, self.next = building, turn, next_batch
-        # Opened at the first write: the worker starts before the file exists.
+        # Opened with the first batch: the worker starts before the file is ready.
         self.db: sqlite3.Connection | None = None
 
     def write(self, index: int, batch: _Batch) -> tuple[int, int]:
+        try:
+            if self.db is None:
+                self.db = _open_building(self.building, create=False)
+            _stage_batch(self.db, batch)  # before its turn: no lock on the file
+        except BaseException:
+            self.fail()
+            raise
         with self.turn:
             self.turn.wait_for(lambda: self.next.value in (index, -1))
             if self.next.value != index:
                 raise RuntimeError("another demo batch failed")
             try:
-                if self.db is None:
-                    self.db = _open_building(self.building, create=False)
-                counts = _write_batch(self.db, batch)
+                counts = _commit_batch(self.db, batch)
             except BaseException:
                 self.next.value = -1
                 raise
@@ -1261,13 +1311,10 @@ def _one_case(rng, rows, dispute_id, number, day, serial, state, category, sourc
         amount = Decimal(_AMOUNT_DRAW.draw(rand) + int(rand() * 100))
     risk = _RISK_DRAW.draw(rand)
     people_on_one_side = max(n_applicants, n_respondents)
-    suggestion = suggest_tier(IntakeFacts(
-        category=category, risk=risk, party_count=len(parties), largest_side=people_on_one_side,
-        amount=amount, unpaid_workers=n_applicants if category is _LABOUR else 0,
-        vulnerable_party=any(p.vulnerable for p in parties),
-    ))
-    explanation = suggestion.explanation()
-    tier, tier_reason = suggestion.tier, ""
+    suggested, explanation = _suggestion(category, risk, len(parties), people_on_one_side, amount,
+                                         n_applicants if category is _LABOUR else 0,
+                                         any(p.vulnerable for p in parties))
+    tier, tier_reason = suggested, ""
     if offset < 30 and tier is not Tier((offset % 3) + 1):
         # The first cases cover every tier; where that differs from the rules, the
         # mediator's override and its reason are recorded as they would be at intake.
@@ -1322,7 +1369,7 @@ def _one_case(rng, rows, dispute_id, number, day, serial, state, category, sourc
             "largest_side": people_on_one_side, "suggestion": explanation}
     rows.disputes.append((
         dispute_id, number, day.year, serial, _VALUE[kind], _VALUE[source], _VALUE[category],
-        _VALUE[state], int(end.tier), int(suggestion.tier), tier_reason, flags, _VALUE[risk],
+        _VALUE[state], int(end.tier), int(suggested), tier_reason, flags, _VALUE[risk],
         registered_at, day, end.accepted_on, end.concluded_on, day - _DAYS[int(rand() * 11)],
         f"{town}{_pick(rand, PLACES)}", f"{town}{summary}。", applicant_claims,
         respondent_claims, amount, people, grid_of[grid_worker_id],
@@ -1337,12 +1384,33 @@ def _one_case(rng, rows, dispute_id, number, day, serial, state, category, sourc
     ))
     rows.parties += parties
     if state in _CLOCKED:
-        assert story is not None  # never told from a template
-        rows.clocks += _clock_rows(dispute_id, state, kind, story, long_running)
+        facts = (_clock_facts(state, story) if story is not None
+                 else _moved_clock_facts(template.clock_facts, day - _TEMPLATE_DAY, dispute_id))
+        rows.clocks += _clock_rows(dispute_id, facts, kind, long_running)
     if source is _GRID_SCREENING and rand() < _SCREENED_AND_TAKEN_IN:
         rows.screening.append(_screening_of_case(rand, dispute_id, day, parties[0], category,
                                                  risk, grid_worker_id, grid_worker,
                                                  grid_of[grid_worker_id]))
+
+
+_THRESHOLDS = TierThresholds()
+_SUGGESTIONS: dict[tuple, tuple[Tier, str]] = {}
+
+
+def _suggestion(category: Category, risk: RiskGrade, party_count: int, largest_side: int,
+                amount: Decimal | None, unpaid_workers: int, vulnerable: bool) -> tuple[Tier, str]:
+    """suggest_tier's tier and explanation, for the few sets of facts that make a
+    difference to it (the amount only counts against the thresholds)."""
+    money = 0 if amount is None else 1 + (amount >= _THRESHOLDS.tier2_amount) + (amount >= _THRESHOLDS.tier3_amount)
+    key = (risk, party_count, largest_side, money, unpaid_workers, vulnerable)
+    found = _SUGGESTIONS.get(key)
+    if found is None:
+        suggestion = suggest_tier(IntakeFacts(
+            category=category, risk=risk, party_count=party_count, largest_side=largest_side,
+            amount=amount, unpaid_workers=unpaid_workers, vulnerable_party=vulnerable,
+        ), _THRESHOLDS)
+        found = _SUGGESTIONS[key] = (suggestion.tier, suggestion.explanation())
+    return found
 
 
 def _figure_columns(end: _StoryEnd, state: DisputeState, dispute_id: int, people: int,
@@ -1497,16 +1565,13 @@ class _StoryEnd(NamedTuple):
     performed_on: dt.date | None
 
     def shifted(self, by: dt.timedelta) -> _StoryEnd:
-        """The same end, every date moved by `by`."""
-        def move(day):  # type: ignore[no-untyped-def]
-            return None if day is None else day + by
-
-        return self._replace(
-            at=self.at + by, accepted_on=move(self.accepted_on), concluded_on=move(self.concluded_on),
-            first_session_on=move(self.first_session_on), last_session_on=move(self.last_session_on),
-            reopened_on=move(self.reopened_on), signed_on=move(self.signed_on),
-            performed_on=move(self.performed_on),
-        )
+        """The same end, every date moved by `by` (a date is never false, None is)."""
+        (tier, at, accepted, concluded, first, last, reopened, settlement, route, recurrences,
+         signed, written, performed) = self
+        return _StoryEnd(tier, at + by, accepted and accepted + by, concluded and concluded + by,
+                         first and first + by, last and last + by, reopened and reopened + by,
+                         settlement, route, recurrences, signed and signed + by, written,
+                         performed and performed + by)
 
 
 class _Story:
@@ -1808,18 +1873,14 @@ _REFERRAL_KEYS = tuple(REFERRAL_ROUTES)
 _CALENDAR: WorkingCalendar | None = None
 
 
-def _clock_rows(dispute_id: int, state: DisputeState, kind: DisputeKind, story: _Story,
-                long_running: str) -> list[tuple]:
-    """The running clocks of a demo case, by the same rules the services apply."""
-    global _CALENDAR
-    if _CALENDAR is None:
-        _CALENDAR = WorkingCalendar()
+def _clock_facts(state: DisputeState, story: _Story) -> CaseClockFacts:
+    """What decides a demo case's running clocks, by the same rules the services apply
+    (a people's mediation with no long-running reason: `_clock_rows` puts the case's)."""
     signed = next((a for a in reversed(story.agreements) if a["status"] == "signed"), None)
     performed = {k for v in story.visits if v["status"] == "done"
                  for k, how in v["performance"].items() if how == "fully"}
-    facts = CaseClockFacts(
-        state=state, kind=kind, accepted_on=story.accepted_on,
-        reopened_on=story.reopened_on, long_running_reason=long_running,
+    return CaseClockFacts(
+        state=state, accepted_on=story.accepted_on, reopened_on=story.reopened_on,
         first_session_on=story.first_session_on, sessions_held=story.sessions,
         effective_on=signed["signed_on"] if signed and signed["kind"] == "written" else None,
         terms=tuple(
@@ -1831,6 +1892,30 @@ def _clock_rows(dispute_id: int, state: DisputeState, kind: DisputeKind, story: 
         visits=tuple(VisitClock(id=v["id"], due=v["due_on"], open=v["status"] == "planned")
                      for v in story.visits),
     )
+
+
+def _moved_clock_facts(facts: CaseClockFacts, by: dt.timedelta, dispute_id: int) -> CaseClockFacts:
+    """A template's clock facts as its case has them: dates moved, the ids the case's."""
+    def move(day):  # type: ignore[no-untyped-def]
+        return day and day + by
+
+    return dataclasses.replace(
+        facts, accepted_on=move(facts.accepted_on), reopened_on=move(facts.reopened_on),
+        first_session_on=move(facts.first_session_on), effective_on=move(facts.effective_on),
+        terms=tuple(dataclasses.replace(t, key=str(dispute_id * 32 + int(t.key)), due=t.due + by)
+                    for t in facts.terms),
+        visits=tuple(dataclasses.replace(v, id=dispute_id * 16 + v.id, due=v.due + by)
+                     for v in facts.visits),
+    )
+
+
+def _clock_rows(dispute_id: int, facts: CaseClockFacts, kind: DisputeKind,
+                long_running: str) -> list[tuple]:
+    """The running clocks of a demo case."""
+    global _CALENDAR
+    if _CALENDAR is None:
+        _CALENDAR = WorkingCalendar()
+    facts = dataclasses.replace(facts, kind=kind, long_running_reason=long_running)
     return [_deadline_row(r) for r in deadline_rows(case_deadlines(facts, _CALENDAR), dispute_id)]
 
 
@@ -1842,13 +1927,14 @@ def _clock_rows(dispute_id: int, state: DisputeState, kind: DisputeKind, story: 
 # on the calendar date, only on how many days lie between its moments, so that is the
 # very story its random stream tells from the case's own day (a test compares them).
 # Building a SQLite file, SQL makes a templated case's rows from its template's, in C
-# (`_tell_from_templates`), several times faster than making and binding them here;
+# (`_Layout.expand_sql`), several times faster than making and binding them here;
 # elsewhere the story is told again from the template's random stream (`_Template.rng`).
-# A story reaching into the last weeks before today is told afresh, and so is every
-# case whose clocks still run (accepted, in mediation, settled): those follow today and
-# the working calendar.
-_TEMPLATED = (_S.DECLINED, _S.FAILED, _S.REFERRED, _S.CLOSED, _S.WITHDRAWN)
-_TEMPLATES_PER_KIND = 256  # per end state and tier at registration
+# A story reaching into the last weeks before today is told afresh.  The clocks of a
+# case still open (accepted, in mediation, settled) are the case's own: its template's
+# clock facts moved to its day, then the rules (the working calendar among them).
+_TEMPLATED = (_S.ACCEPTED, _S.DECLINED, _S.IN_MEDIATION, _S.SETTLED, _S.FAILED, _S.REFERRED,
+              _S.CLOSED, _S.WITHDRAWN)
+_TEMPLATES_PER_KIND = 128  # per end state and tier at registration
 _TEMPLATE_DAY = dt.date(2000, 1, 3)
 _NEVER = dt.date(2999, 12, 31)  # the templates' today: nothing in them is cut short
 _TEMPLATE_MARGIN = 60  # days from a templated story's last date to today, at least
@@ -1874,6 +1960,7 @@ class _Template(NamedTuple):
     events: int  # after the registration
     end: _StoryEnd  # as told from _TEMPLATE_DAY
     rows: dict[str, list[tuple]]  # per story table, the rows of its template table
+    clock_facts: CaseClockFacts | None  # for a case still open
 
     def rng(self) -> random.Random:
         """The template's random stream where its story begins."""
@@ -1932,7 +2019,8 @@ def _make_template(seed: int, number: int, state: DisputeState, tier: Tier,
                          for n, row in enumerate(layout.rows_of(rows))]
         last = max([last, *(layout.last_day(row) for row in tables[table])])
     return _Template(number=number, seed=template_seed, clock=clock, span=last,
-                     events=len(rows.events) - 1, end=story.end(), rows=tables)
+                     events=len(rows.events) - 1, end=story.end(), rows=tables,
+                     clock_facts=_clock_facts(state, story) if state in _CLOCKED else None)
 
 
 _DATE, _DATETIME, _JSON, _NUMBER, _PLAIN = range(5)
@@ -1979,7 +2067,9 @@ class _Layout:
         (without `t` and `n`)."""
         values: list = []
         for name, value, kind in zip(self.columns, row, self.kinds, strict=True):
-            if isinstance(value, str) and "\x02" in value and name not in self.overrides:
+            if isinstance(value, str) and name not in self.overrides and (
+                    "\x02" in value or _TEMPLATE_ERA.search(value)):
+                # A stand-in, or a date written into a text, would reach every case as it is.
                 raise RuntimeError(f"a case's own value left in template {self.table}.{name}")
             if value is None:
                 values += (None, None) if kind == _DATETIME else (None,)
@@ -2026,27 +2116,50 @@ def _expression(name: str, kind: int) -> str:
 
 
 def _event_data(row: dict) -> tuple[dict, tuple]:
-    """A settlement's event names its agreement, whose id is the case's (`aid`: the
-    template's agreement number)."""
-    data = row["data"]
-    if isinstance(data, dict) and "agreement" in data:
-        if set(data) != {"agreement"}:
-            raise RuntimeError(f"unexpected event data in a story template: {data}")
-        return {"data": None}, (data["agreement"],)
-    return {}, (None,)
+    """A settlement's event names its agreement and a reopening's the visit, whose ids
+    are the case's (`aid`, `vid`: the template's); a reopening's reason begins with the
+    visit's date (`reason_day`)."""
+    data, replaced = row["data"], {}
+    aid = vid = None
+    if isinstance(data, dict) and set(data) == {"agreement"}:
+        aid, replaced["data"] = data["agreement"], None
+    elif isinstance(data, dict) and set(data) == {"recurrence", "visit"} and data["recurrence"] is True:
+        vid, replaced["data"] = data["visit"], None
+    reason, reason_day = _dated(row["reason"])
+    if reason_day is not None:
+        replaced["reason"] = reason
+    return replaced, (aid, vid, reason_day)
 
 
-def _visit_performance(row: dict) -> tuple[dict, tuple]:
+def _visit_record(row: dict) -> tuple[dict, tuple]:
     """A visit's performance record is keyed by the ids of the terms, which are the
-    case's: kept as a printf format (`perf_fmt`) and the template's term ids."""
+    case's: kept as a printf format (`perf_fmt`) and the template's term ids.  Grounds
+    to reopen begin with the visit's date (`grounds_day`)."""
+    replaced: dict = {}
+    grounds, grounds_day = _dated(row["reopen_grounds"])
+    if grounds_day is not None:
+        replaced["reopen_grounds"] = grounds
     performance = row["performance"]
     if not performance or WHOLE_AGREEMENT in performance:
-        return {}, (None, None, None, None)
+        return replaced, (None, None, None, None, grounds_day)
     if len(performance) > 3:
         raise RuntimeError("a story template has more than three terms")
     keys = [int(key) for key in performance]
     text = "{" + ", ".join(f'"%d": {_json(how).replace("%", "%%")}' for how in performance.values()) + "}"
-    return {"performance": None}, (text, *keys, *(None,) * (3 - len(keys)))
+    replaced["performance"] = None
+    return replaced, (text, *keys, *(None,) * (3 - len(keys)), grounds_day)
+
+
+_LEADING_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(.*)", re.DOTALL)
+_TEMPLATE_ERA = re.compile(r"2\d\d\d-\d\d-\d\d")
+
+
+def _dated(text: str) -> tuple[str, int | None]:
+    """A text that begins with a date: the rest, and the date's day number."""
+    match = _LEADING_DATE.fullmatch(text) if text else None
+    if match is None:
+        return text, None
+    return match[2], (dt.date.fromisoformat(match[1]) - _TEMPLATE_DAY).days
 
 
 _BY_SQL = 'c."by"'
@@ -2054,8 +2167,11 @@ _PERFORMANCE_ORIGIN = VisitOrigin.PERFORMANCE.value  # its basis names the deadl
 _LAYOUTS = {layout.table: layout for layout in (
     _Layout(DisputeEvent, _EVENT_COLUMNS, lambda rows: rows.events[1:], {
         "dispute_id": "c.id", "by": _BY_SQL,
-        "data": "CASE WHEN s.aid IS NULL THEN s.data ELSE '{\"agreement\": ' || (c.id * 4 + s.aid) || '}' END",
-    }, extras=("aid",), special=_event_data),
+        "data": "CASE WHEN s.aid IS NOT NULL THEN '{\"agreement\": ' || (c.id * 4 + s.aid) || '}' "
+                "WHEN s.vid IS NOT NULL THEN '{\"recurrence\": true, \"visit\": ' || (c.id * 16 + s.vid) || '}' "
+                "ELSE s.data END",
+        "reason": "CASE WHEN s.reason_day IS NULL THEN s.reason ELSE date(c.base + s.reason_day) || s.reason END",
+    }, extras=("aid", "vid", "reason_day"), special=_event_data),
     _Layout(MediationSession, _SESSION_COLUMNS, lambda rows: rows.sessions, {
         "id": "c.id * 16 + s.id", "dispute_id": "c.id", "recorded_by": _BY_SQL,
     }),
@@ -2080,7 +2196,9 @@ _LAYOUTS = {layout.table: layout for layout in (
         "recorded_by": f"CASE s.recorded_by WHEN '' THEN '' ELSE {_BY_SQL} END",
         "performance": "CASE WHEN s.perf_fmt IS NULL THEN s.performance "
                        "ELSE printf(s.perf_fmt, c.id * 32 + s.k1, c.id * 32 + s.k2, c.id * 32 + s.k3) END",
-    }, extras=("perf_fmt", "k1", "k2", "k3"), special=_visit_performance),
+        "reopen_grounds": "CASE WHEN s.grounds_day IS NULL THEN s.reopen_grounds "
+                          "ELSE date(c.base + s.grounds_day) || s.reopen_grounds END",
+    }, extras=("perf_fmt", "k1", "k2", "k3", "grounds_day"), special=_visit_record),
 )}
 _TEMPLATE_SQL = (
     "CREATE TEMP TABLE IF NOT EXISTS demo_template (t INTEGER PRIMARY KEY)",
@@ -2091,18 +2209,13 @@ _TEMPLATE_SQL = (
 )
 
 
-def _tell_from_templates(db: sqlite3.Connection, batch: _Batch) -> None:
-    """Make the rows of the batch's templated cases' stories from their templates, in
-    the batch's transaction.  The template tables are this connection's own (TEMP), and
-    filled with each template the first time a batch it writes uses it."""
-    for sql in _TEMPLATE_SQL:
-        db.execute(sql)
+def _stage_templates(db: sqlite3.Connection, batch: _Batch) -> None:
+    """Stage the batch's templated cases, and the templates they use that this
+    connection's template tables (TEMP, its own) do not have yet; SQL then makes their
+    stories' rows as the batch is copied in (`_Layout.expand_sql`)."""
     known = {row[0] for row in db.execute("SELECT t FROM temp.demo_template")}
     new = [template for number, template in sorted(batch.templates.items()) if number not in known]
     for layout in _LAYOUTS.values():
         db.executemany(layout.insert_sql, [row for template in new for row in template.rows[layout.table]])
     db.executemany("INSERT INTO temp.demo_template (t) VALUES (?)", [(t.number,) for t in new])
     db.executemany(f"INSERT INTO temp.demo_case VALUES ({', '.join('?' * len(_CASE_COLUMNS))})", batch.cases)
-    for layout in _LAYOUTS.values():
-        db.execute(layout.expand_sql)
-    db.execute("DELETE FROM temp.demo_case")

@@ -287,7 +287,7 @@ def test_demo_fills_a_database_without_a_file_in_one_transaction(clock):
 
 def test_cases_told_from_templates_have_the_rows_their_stories_give(tmp_path, clock):
     """Built beside a SQLite file, most cases long over get their stories' rows from SQL,
-    moved from a story template told once (`_tell_from_templates`); without a file each
+    moved from a story template told once (`_Layout.expand_sql`); without a file each
     story is told again in Python from the template's random stream, with the case's
     own ids and dates.  Both give the same database, row for row, column for column."""
     import json
@@ -325,12 +325,16 @@ def test_cases_told_from_templates_have_the_rows_their_stories_give(tmp_path, cl
         told.append(dump(services))
         if where != "sqlite://":
             with services.engine.connect() as c:
-                templated = c.exec_driver_sql(
-                    "SELECT count(*) FROM dispute WHERE state NOT IN "
-                    "('registered', 'accepted', 'in_mediation', 'settled') "
-                    "AND julianday('2026-11-20') - julianday(registered_on) > 200").scalar()
+                # Cases long over of every kind, a reopened one (反复) among them.
+                old = ("FROM dispute d WHERE julianday('2026-11-20') - julianday(d.registered_on) > 200 "
+                       "AND d.state != 'registered'")
+                templated = dict(c.exec_driver_sql(f"SELECT d.state, count(*) {old} GROUP BY 1").all())
+                reopened = c.exec_driver_sql(
+                    f"SELECT count(*) {old} AND d.recurrences > 0 AND EXISTS (SELECT 1 FROM "
+                    "followup_visit v WHERE v.dispute_id = d.id AND v.reopen_grounds != '')").scalar()
         services.close()
-    assert templated > 400
+    assert set(templated) == {s.value for s in DisputeState} - {"registered"}
+    assert sum(templated.values()) > 450 and reopened > 0
     in_file, in_memory = told
     for table, rows in in_file.items():
         assert len(rows) == len(in_memory[table]), table
