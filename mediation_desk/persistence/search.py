@@ -19,7 +19,6 @@ found by a cheap probe (`LIMIT SELECTIVE + 1` on the index):
 
 from __future__ import annotations
 
-import functools
 import re
 
 from sqlalchemy import Select, column, func, select, table
@@ -42,20 +41,13 @@ def search_grams(value: str | None) -> str:
     """The one- and two-letter tokens of a text's letter runs, space-separated, unique."""
     if not value:
         return ""
-    return " ".join(dict.fromkeys(
-        gram for word in _LETTERS.findall(value.lower()) for gram in _word_grams(word)
-    ))
-
-
-@functools.lru_cache(maxsize=65536)
-def _word_grams(word: str) -> tuple[str, ...]:
-    """A letter run's one- and two-letter tokens in order (names recur: made once)."""
-    grams: list[str] = []
-    for i in range(len(word)):
-        grams.append(word[i])
-        if i + 1 < len(word):
-            grams.append(word[i : i + 2])
-    return tuple(grams)
+    grams: dict[str, None] = {}
+    for word in _LETTERS.findall(value.lower()):
+        for i in range(len(word)):
+            grams[word[i]] = None
+            if i + 1 < len(word):
+                grams[word[i : i + 2]] = None
+    return " ".join(grams)
 
 
 def terms_of(text_: str) -> list[str]:
