@@ -230,6 +230,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "demo" and args.cases >= 1:
+        # The demo's worker processes start before anything heavy is imported here: they
+        # import the same while this process opens the database (and they are ended
+        # whatever happens).
+        from mediation_desk.services import demo_workers
+
+        with demo_workers.start(args.cases) as workers:
+            return _run_opened(args, workers)
+    return _run_opened(args, None)
+
+
+def _run_opened(args: argparse.Namespace, workers) -> int:  # type: ignore[no-untyped-def]
     from mediation_desk.services.container import open_services
 
     if args.command == "db":
@@ -248,7 +260,7 @@ def _run(args: argparse.Namespace) -> int:
     services = open_services(_database(args))
     try:
         if args.command == "demo":
-            return _demo(args, services)
+            return _demo(args, services, workers)
         if args.command == "case":
             return _case(args, services)
         if args.command == "followups":
@@ -317,7 +329,7 @@ def _db(args: argparse.Namespace, services) -> int:  # type: ignore[no-untyped-d
     raise AssertionError(action)
 
 
-def _demo(args: argparse.Namespace, services) -> int:  # type: ignore[no-untyped-def]
+def _demo(args: argparse.Namespace, services, workers) -> int:  # type: ignore[no-untyped-def]
     import time
 
     from mediation_desk.services.demo import generate_demo
@@ -331,7 +343,8 @@ def _demo(args: argparse.Namespace, services) -> int:  # type: ignore[no-untyped
         if not args.json and sys.stderr.isatty():
             print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
-    summary = generate_demo(services, cases=args.cases, seed=args.seed, progress=progress)
+    summary = generate_demo(services, cases=args.cases, seed=args.seed, progress=progress,
+                            workers=workers)
     seconds = time.perf_counter() - started
     if args.json:
         _print_json({"cases": summary.cases, "parties": summary.parties,

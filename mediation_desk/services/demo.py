@@ -33,7 +33,6 @@ import gc
 import glob
 import itertools
 import json
-import multiprocessing
 import os
 import random
 import re
@@ -44,7 +43,7 @@ import time
 from bisect import bisect
 from collections import namedtuple
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -89,8 +88,10 @@ from mediation_desk.persistence.models import (
     SessionParticipant,
 )
 from mediation_desk.persistence.search import search_grams
-from mediation_desk.services.cases import format_case_number, parties_display, search_text
+from mediation_desk.services.cases import format_case_number
+from mediation_desk.services import demo_workers
 from mediation_desk.services.clocks import deadline_rows
+from mediation_desk.services.demo_workers import BATCH, Workers
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -144,8 +145,6 @@ STATE_WEIGHTS = {
 DECLINE_REASONS = ("一方当事人拒绝调解", "人民法院已受理", "依法应由其他机关处理", "属于不能调解的刑事案件")
 REFERRAL_ROUTES = {"litigation": "诉讼", "arbitration": "仲裁", "administrative": "行政处理",
                    "public_security": "治安处理", "criminal": "刑事立案"}
-BATCH = 5_000  # cases per batch
-WORKERS = 2  # the machines this runs on have two cores or more; more workers gain little
 
 
 @dataclass(frozen=True)
@@ -163,25 +162,35 @@ def generate_demo(
     seed: int = 2026,
     progress: Callable[[int, int], None] | None = None,
     batch_size: int = BATCH,
+    workers: Workers | None = None,
 ) -> DemoSummary:
     """Fill a database that has no disputes yet; refuse one that has real ones.
 
     The same seed and batch size give the same database (each batch of cases has its own
-    random stream)."""
-    with services.uow.read() as session:
-        _refuse_cases(session.scalar(select(func.count(Dispute.id))))
-    path = sqlite_file(services.url)
-    building = None if path is None else _new_building_file(path)
+    random stream).  `workers` may have been started already (`demo_workers.start`, with
+    the same cases and batch size); they are ended before this returns."""
+    started = workers
     try:
+        with services.uow.read() as session:
+            _refuse_cases(session.scalar(select(func.count(Dispute.id))))
         # The workers start first: they import this module while the database is
-        # prepared.  Leaving the block, they have all exited (see `_Workers.__exit__`),
-        # so none can write into the file after it is removed here.
-        with _Workers(-(-cases // batch_size), building) as workers:
+        # prepared.
+        started = started or demo_workers.start(cases, batch_size)
+    except BaseException:
+        if started is not None:
+            started.stop()
+        raise
+    # Leaving the block, the workers have all exited (see `Workers.__exit__`), so none
+    # can write into the building file after it is removed here.
+    with started:
+        path = sqlite_file(services.url)
+        building = None if path is None else _new_building_file(path)
+        try:
             return _fill(services, path, building, plan=_plan(services, cases, seed, batch_size,
-                                                              progress), workers=workers)
-    finally:
-        if building is not None:
-            _remove_database_file(building)
+                                                              progress), workers=started)
+        finally:
+            if building is not None:
+                _remove_database_file(building)
 
 
 def _plan(services, cases: int, seed: int, batch_size: int,  # type: ignore[no-untyped-def]
@@ -191,8 +200,9 @@ def _plan(services, cases: int, seed: int, batch_size: int,  # type: ignore[no-u
     today = now.date()
     start = today - dt.timedelta(days=3 * 365)
     # Registration dates spread over three years, in order, so numbers follow the dates.
-    days = sorted(start + dt.timedelta(days=rng.randrange(0, (today - start).days + 1))
-                  for _ in range(cases))
+    calendar = [start + dt.timedelta(days=n) for n in range((today - start).days + 1)]
+    rand, span = rng.random, len(calendar)
+    days = [calendar[n] for n in sorted(int(rand() * span) for _ in range(cases))]
     serial_by_year: dict[int, int] = {}
     serials = []
     for day in days:
@@ -206,7 +216,7 @@ def _plan(services, cases: int, seed: int, batch_size: int,  # type: ignore[no-u
 
 
 def _fill(services, path: Path | None, building: Path | None, *, plan: _Plan,  # type: ignore[no-untyped-def]
-          workers: _Workers) -> DemoSummary:
+          workers: Workers) -> DemoSummary:
     if path is None or building is None:
         return _fill_in_place(services.engine, plan, workers)
     return _fill_beside(services.engine, path, building, plan, workers)
@@ -235,7 +245,8 @@ class _Plan:
     short_name: str
     progress: Callable[[int, int], None] | None
 
-    def specs(self, roster: Sequence[tuple[int, str, str, str]], *, sqlite: bool) -> list[_BatchSpec]:
+    def specs(self, roster: Sequence[tuple[int, str, str, str]], *, sqlite: bool,
+              building: Path | None = None) -> list[_BatchSpec]:
         """One spec per batch; `roster` is (id, role, name, grid) as stored."""
         by_role = {key: tuple((r[0], r[2]) for r in roster if r[1] == role.value)
                    for key, role in _ROLE_OF.items()}
@@ -246,7 +257,7 @@ class _Plan:
                 days=tuple(self.days[begin : begin + self.batch_size]),
                 serials=tuple(self.serials[begin : begin + self.batch_size]),
                 short_name=self.short_name, today=self.now.date(), roster=by_role, grids=grids,
-                sqlite=sqlite,
+                sqlite=sqlite, building=None if building is None else str(building),
             )
             for index, begin in enumerate(range(0, self.cases, self.batch_size))
         ]
@@ -279,7 +290,7 @@ def _counts(batch: _Batch) -> tuple[int, int]:
 
 
 # ----------------------------------------------------- other databases: in place
-def _fill_in_place(engine, plan: _Plan, workers: _Workers) -> DemoSummary:  # type: ignore[no-untyped-def]
+def _fill_in_place(engine, plan: _Plan, workers: Workers) -> DemoSummary:  # type: ignore[no-untyped-def]
     """SQLAlchemy Core in one transaction: a demo that is interrupted leaves the database
     as it was.  For PostgreSQL, and SQLite without a file (in memory, as in tests)."""
     sqlite = engine.dialect.name == "sqlite"
@@ -297,7 +308,7 @@ def _fill_in_place(engine, plan: _Plan, workers: _Workers) -> DemoSummary:  # ty
             return _counts(batch)
 
         specs = plan.specs([tuple(r) for r in roster], sqlite=False)
-        parties, events = plan.done(map(written, workers.batches(specs)))
+        parties, events = plan.done(map(written, _batches(workers, specs)))
         connection.execute(insert(CaseNumberSequence),
                            [{"year": y, "last_value": n} for y, n in plan.last_serials.items()])
         _restore_search_triggers(connection, triggers)
@@ -370,7 +381,7 @@ def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
 
 # ------------------------------------------------- SQLite files: built beside, swapped in
 def _fill_beside(engine, path: Path, building: Path, plan: _Plan,  # type: ignore[no-untyped-def]
-                 workers: _Workers) -> DemoSummary:
+                 workers: Workers) -> DemoSummary:
     """Build the database in `building` (new and empty, this run's alone) and swap it in;
     the caller removes whatever is left of it."""
     with engine.connect() as connection, closing(sqlite3.connect(building)) as copy:
@@ -438,11 +449,15 @@ def _open_building(building: Path, *, create: bool = True) -> sqlite3.Connection
     return db
 
 
-def _build(db: sqlite3.Connection, building: Path, plan: _Plan, workers: _Workers) -> DemoSummary:
+def _build(db: sqlite3.Connection, building: Path, plan: _Plan, workers: Workers) -> DemoSummary:
     """Fill the file beside the database: the workers write the batches, taking turns
     in order; this connection (`db`) prepares the file before and finishes it after."""
     db.execute("BEGIN IMMEDIATE")
-    suspended = db.execute(_SUSPENDED_SQL).fetchall()
+    # Indexes whose keys come in the order rows are written (a case's rows come with it)
+    # grow at their end as the batches are written, cheaply and on the writer's turn,
+    # while the other worker makes its batch; the others are made once at the end.
+    suspended = [row for row in db.execute(_SUSPENDED_SQL).fetchall()
+                 if row[0] != "index" or _first_column(db, row[1]) not in _IN_WRITING_ORDER]
     for kind, name, _sql in suspended:
         db.execute(f'DROP {kind.upper()} "{name}"')
     columns = tuple(plan.roster[0])
@@ -453,7 +468,7 @@ def _build(db: sqlite3.Connection, building: Path, plan: _Plan, workers: _Worker
     db.executemany("INSERT INTO case_number_sequence (year, last_value) VALUES (?, ?)",
                    sorted(plan.last_serials.items()))
     db.execute("COMMIT")
-    parties, events = plan.done(workers.written(plan.specs(roster, sqlite=True), db))
+    parties, events = plan.done(_written(workers, plan.specs(roster, sqlite=True, building=building), db))
     # The rows are checked (a reader) while the indexes are made (the writer, whose
     # pages wait in its cache until the commit), on the other core; and they go to disk
     # meanwhile.
@@ -470,6 +485,15 @@ def _build(db: sqlite3.Connection, building: Path, plan: _Plan, workers: _Worker
     # Every database the program opens is in WAL mode; this one is too, from the start.
     db.execute("PRAGMA journal_mode = WAL")
     return DemoSummary(cases=plan.cases, parties=parties, events=events)
+
+
+# Columns whose values grow with the rows' ids: a case's id and those of its sessions and
+# agreements, and the registration day (cases are numbered in date order).
+_IN_WRITING_ORDER = {"dispute_id", "session_id", "agreement_id", "registered_on"}
+
+
+def _first_column(db: sqlite3.Connection, index: str) -> str:
+    return db.execute("SELECT name FROM pragma_index_info(?) WHERE seqno = 0", (index,)).fetchone()[0]
 
 
 def _write_batch(db: sqlite3.Connection, batch: _Batch) -> tuple[int, int]:
@@ -648,99 +672,36 @@ def _remove_database_file(path: Path) -> None:
 
 
 # ------------------------------------------------------------ batches, in processes
-class _Workers:
-    """Makes the batches: two spawned worker processes when there are enough batches to
-    pay for starting them (spawned, never forked: the GUI may call this from a thread),
-    else this process.  They start at once, so that they have imported this module by
-    the time the first batch is asked for.
+def _batches(workers: Workers, specs: list[_BatchSpec]) -> Iterator[_Batch]:
+    """The batches, in order, for this process to write."""
+    if workers.pool is None:
+        return map(_make_batch, specs)
+    return workers.pool.map(_make_batch, specs)
 
-    Building a SQLite file, each worker also writes the batches it makes, taking turns
-    in batch order (so that rows get the same ids whichever worker made them): no rows
+
+def _written(workers: Workers, specs: list[_BatchSpec], db: sqlite3.Connection) -> Iterator[tuple[int, int]]:
+    """Make and write the batches into the file being built (`db` is this process's
+    connection to it); yields each batch's parties and events once it is written.  The
+    workers write the batches they make themselves (`_make_and_write`), taking turns in
+    batch order, so that rows get the same ids whichever worker made them: no rows
     travel between processes, and one worker's writing overlaps the other's making."""
-
-    def __init__(self, batches: int, building: Path | None) -> None:
-        self.building = building
-        self.pool: ProcessPoolExecutor | None = None
-        workers = min(WORKERS, os.cpu_count() or 1)
-        if batches < 4 or workers < 2:
-            return
-        context = multiprocessing.get_context("spawn")
-        # Whose turn it is to write: the next batch's index, or -1 once one has failed.
-        self.turn = context.Condition()
-        self.next = context.Value("i", 0, lock=False)
-        self.pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=_start_worker,
-            initargs=(building, self.turn, self.next),
-        )
-        for _ in range(workers):
-            self.pool.submit(_ready)
-
-    def __enter__(self) -> _Workers:
-        return self
-
-    def __exit__(self, kind, error, traceback) -> None:  # type: ignore[no-untyped-def]
-        if self.pool is None:
-            return
-        if error is None:
-            self.pool.shutdown()
-        else:
-            self.stop()
-
-    def stop(self) -> None:
-        """End the workers at once and wait until they have exited: after an error or an
-        interruption (which may come from the progress callback, outside `written`), no
-        worker of this run may go on writing, or live on to write into a file of the
-        next run."""
-        pool, self.pool = self.pool, None
-        if pool is None:
-            return
-        # First take the turn away, so that a worker making a batch cannot write it.  (A
-        # worker writing holds the lock for one batch; one that died holding it must not
-        # keep this process waiting.)
-        if self.turn.acquire(timeout=30):
-            try:
-                self.next.value = -1
-                self.turn.notify_all()
-            finally:
-                self.turn.release()
-        for process in _processes_of(pool):
-            process.terminate()
-        # Cancels the batches not started and joins the processes.
-        pool.shutdown(wait=True, cancel_futures=True)
-
-    def batches(self, specs: list[_BatchSpec]) -> Iterator[_Batch]:
-        """The batches, in order, for this process to write."""
-        if self.pool is None:
-            return map(_make_batch, specs)
-        return self.pool.map(_make_batch, specs)
-
-    def written(self, specs: list[_BatchSpec], db: sqlite3.Connection) -> Iterator[tuple[int, int]]:
-        """Make and write the batches into the file being built (`db` is this process's
-        connection to it); yields each batch's parties and events once it is written."""
-        if self.pool is None:
-            yield from (_write_batch(db, _make_batch(spec)) for spec in specs)
-            return
-        try:
-            yield from self.pool.map(_make_and_write, specs)
-        except BaseException:
-            # A batch failed, or this generator was closed early: the workers must have
-            # let go of the file before it is removed.
-            self.stop()
-            raise
-        # The workers' connections close with them, before this one finishes the file.
-        self.pool.shutdown()
-        self.pool = None
+    if workers.pool is None:
+        yield from (_write_batch(db, _make_batch(spec)) for spec in specs)
+        return
+    try:
+        yield from workers.pool.map(_make_and_write, specs)
+    except BaseException:
+        # A batch failed, or this generator was closed early: the workers must have
+        # let go of the file before it is removed.
+        workers.stop()
+        raise
+    # The workers' connections close with them, before this one finishes the file.
+    workers.pool.shutdown()
+    workers.pool = None
 
 
-def _processes_of(pool: ProcessPoolExecutor) -> list[multiprocessing.process.BaseProcess]:
-    """The pool's worker processes.  ProcessPoolExecutor has no public way to end its
-    workers before Python 3.14 (`terminate_workers`); its `_processes` map (pid to
-    process) has been there since 3.2."""
-    processes = getattr(pool, "_processes", None) or {}
-    return list(processes.values())
-
-
-_WRITER: _Writer | None = None  # in a worker process
+_TURN: tuple | None = None  # in a worker process: (turn, next), see demo_workers.Workers
+_WRITER: _Writer | None = None  # in a worker process, for the file its batches go to
 
 
 class _Writer:
@@ -781,18 +742,18 @@ class _Writer:
             self.turn.notify_all()
 
 
-def _start_worker(building: Path | None, turn, next_batch) -> None:  # type: ignore[no-untyped-def]
-    global _WRITER
-    if building is not None:
-        _WRITER = _Writer(building, turn, next_batch)
-
-
-def _ready() -> None:
-    """Run first by each worker: importing this module is its start-up."""
+def worker_started(turn, next_batch) -> None:  # type: ignore[no-untyped-def]
+    """Called in a worker process as it starts (demo_workers)."""
+    global _TURN
+    _TURN = (turn, next_batch)
 
 
 def _make_and_write(spec: _BatchSpec) -> tuple[int, int]:
-    assert _WRITER is not None
+    global _WRITER
+    assert _TURN is not None and spec.building is not None
+    if _WRITER is None or _WRITER.building != spec.building:
+        # A pool writes into one file; a new one would be a new run's.
+        _WRITER = _Writer(spec.building, *_TURN)
     try:
         batch = _make_batch(spec)
     except BaseException:
@@ -817,6 +778,7 @@ class _BatchSpec:
     roster: dict[str, tuple[tuple[int, str], ...]]
     grids: dict[int, str]
     sqlite: bool
+    building: str | None = None  # the file the workers write into
 
 
 # Per table: column names, and the values column by column (a sequence per column);
@@ -1374,7 +1336,8 @@ def _one_case(rng, rows, dispute_id, number, day, serial, state, category, sourc
         f"{town}{_pick(rand, PLACES)}", f"{town}{summary}。", applicant_claims,
         respondent_claims, amount, people, grid_of[grid_worker_id],
         _pick(rand, roster["officer"])[1], mediator_id, grid_worker_id,
-        parties_display(parties), search_text(number, parties), mediator_name, end.at, 1,
+        _parties_display(parties, n_applicants, n_respondents), _search_text(number, parties),
+        mediator_name, end.at, 1,
         end.settlement, end.referral_route,
         # Most red cases had the duty leader told; recent ones may still be waiting.
         registered_at + _TWENTY_MINUTES if red and (today - day).days > 60 else None,
@@ -1391,6 +1354,33 @@ def _one_case(rng, rows, dispute_id, number, day, serial, state, category, sourc
         rows.screening.append(_screening_of_case(rand, dispute_id, day, parties[0], category,
                                                  risk, grid_worker_id, grid_worker,
                                                  grid_of[grid_worker_id]))
+
+
+_OUTCOMES: dict[tuple[DisputeState, str | None], int] = {}
+
+
+def _outcome(state: DisputeState, settlement: str | None) -> int:
+    key = (state, settlement)
+    found = _OUTCOMES.get(key)
+    if found is None:
+        found = _OUTCOMES[key] = int(figures.outcome_of(_VALUE[state], settlement))
+    return found
+
+
+def _parties_display(parties: list[_PartyRow], applicants: int, respondents: int) -> str:
+    """services.cases.parties_display of a demo case's parties (applicants first): the
+    same text, without looking at each party's side (a test holds them equal)."""
+    first, other = parties[0].name, parties[applicants].name
+    return (f"{first if applicants == 1 else f'{first}等{applicants}人'} 与 "
+            f"{other if respondents == 1 else f'{other}等{respondents}人'}")[:300]
+
+
+def _search_text(number: str, parties: list[_PartyRow]) -> str:
+    """services.cases.search_text of a demo case (a test holds them equal)."""
+    pieces = [number]
+    for party in parties:
+        pieces += _SEARCHED(party)
+    return " ".join(filter(None, pieces)).lower()
 
 
 _THRESHOLDS = TierThresholds()
@@ -1436,7 +1426,7 @@ def _figure_columns(end: _StoryEnd, state: DisputeState, dispute_id: int, people
     day = figures.day_number
     return (
         day(end.accepted_on), day(end.concluded_on),
-        int(figures.outcome_of(_VALUE[state], end.settlement)),
+        _outcome(state, end.settlement),
         day(end.first_session_on), day(end.last_session_on),
         performed, judicial, criminal, group,
     )
@@ -1448,8 +1438,12 @@ _PARTY_COLUMNS = (
     "legal_representative", "agent_name", "agent_phone", "agent_id_number", "guardian_name",
     "guardian_relation", "guardian_phone", "guardian_id_number",
 )
-# A row that parties_display and search_text can read like a Party.
 _PartyRow = namedtuple("_PartyRow", _PARTY_COLUMNS)
+# What services.cases.search_text takes of a party, in its order: name, ID number,
+# phone, agent's name and phone, guardian's name and phone, credit code.
+_SEARCHED = itemgetter(*(_PARTY_COLUMNS.index(name) for name in (
+    "name", "id_number", "phone", "agent_name", "agent_phone", "guardian_name",
+    "guardian_phone", "credit_code")))
 _COMPANY_SIDE = (Category.LABOUR, Category.PROPERTY_MANAGEMENT, Category.CONSUMER, Category.MEDICAL)
 _PERSON, _ORGANISATION = PartyType.PERSON.value, PartyType.ORGANISATION.value
 

@@ -342,6 +342,25 @@ def test_cases_told_from_templates_have_the_rows_their_stories_give(tmp_path, cl
             assert mine == theirs, table
 
 
+def test_demo_lists_and_searches_cases_as_the_services_would(services):
+    """The case list's 当事人 text and the search text the demo writes are what the
+    services make of each case's parties (the demo has its own quicker way to them)."""
+    from sqlalchemy import select
+
+    from mediation_desk.persistence.models import Dispute
+    from mediation_desk.services.cases import parties_display, search_text
+
+    generate_demo(services, cases=600, seed=9)
+    with services.uow.read() as session:
+        shapes = set()
+        for d in session.scalars(select(Dispute)):
+            parties = sorted(d.parties, key=lambda p: p.position)
+            assert d.parties_display == parties_display(parties), d.number
+            assert d.search_text == search_text(d.number, parties), d.number
+            shapes.add((sum(p.side == "applicant" for p in parties), len(parties)))
+    assert len(shapes) > 5  # several applicants or respondents on a side, agents, guardians
+
+
 def test_demo_figure_columns_are_what_the_record_gives(services):
     """Every dispute's figure columns equal what the mapper hook (persistence.figures),
     the session-day rule and the services' performed-on reading give from its record."""

@@ -1,0 +1,94 @@
+"""The demo's worker processes (`mediation-desk demo`), startable before anything heavy.
+
+This module imports the standard library alone, so that the command line can start the
+workers first thing: they import the demo module (SQLAlchemy, the models, the rules) in
+their own processes while this one imports the same and brings the database to head.
+The batches, and how the workers write them, are `services.demo`'s.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+BATCH = 5_000  # cases per batch
+WORKERS = 2  # the machines this runs on have two cores or more; more workers gain little
+
+
+class Workers:
+    """Two spawned worker processes when there are enough batches to pay for starting
+    them (spawned, never forked: the GUI may call this from a thread); else none, and
+    the batches are made in this process.  Each worker writes the batches it makes into
+    the file being built, taking turns in batch order (`turn`, and `next`: the next
+    batch's index, or -1 once one has failed)."""
+
+    def __init__(self, batches: int) -> None:
+        self.pool: ProcessPoolExecutor | None = None
+        workers = min(WORKERS, os.cpu_count() or 1)
+        if batches < 4 or workers < 2:
+            return
+        context = multiprocessing.get_context("spawn")
+        self.turn = context.Condition()
+        self.next = context.Value("i", 0, lock=False)
+        self.pool = ProcessPoolExecutor(max_workers=workers, mp_context=context,
+                                        initializer=_start, initargs=(self.turn, self.next))
+        for _ in range(workers):
+            self.pool.submit(_ready)
+
+    def __enter__(self) -> Workers:
+        return self
+
+    def __exit__(self, kind, error, traceback) -> None:  # type: ignore[no-untyped-def]
+        if self.pool is None:
+            return
+        if error is None:
+            self.pool.shutdown()
+            self.pool = None
+        else:
+            self.stop()
+
+    def stop(self) -> None:
+        """End the workers at once and wait until they have exited: after an error or an
+        interruption, no worker of this run may go on writing, or live on to write into
+        a file of the next run."""
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        # First take the turn away, so that a worker making a batch cannot write it.  (A
+        # worker writing holds the lock for one batch; one that died holding it must not
+        # keep this process waiting.)
+        if self.turn.acquire(timeout=30):
+            try:
+                self.next.value = -1
+                self.turn.notify_all()
+            finally:
+                self.turn.release()
+        for process in _processes_of(pool):
+            process.terminate()
+        # Cancels the batches not started and joins the processes.
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def start(cases: int, batch_size: int = BATCH) -> Workers:
+    """The workers for a demo of `cases` cases, started now."""
+    return Workers(-(-cases // batch_size))
+
+
+def _processes_of(pool: ProcessPoolExecutor) -> list[multiprocessing.process.BaseProcess]:
+    """The pool's worker processes.  ProcessPoolExecutor has no public way to end its
+    workers before Python 3.14 (`terminate_workers`); its `_processes` map (pid to
+    process) has been there since 3.2."""
+    processes = getattr(pool, "_processes", None) or {}
+    return list(processes.values())
+
+
+def _start(turn, next_batch) -> None:  # type: ignore[no-untyped-def]
+    """A worker's start-up: the demo module's imports, and the turn it writes by."""
+    from mediation_desk.services import demo
+
+    demo.worker_started(turn, next_batch)
+
+
+def _ready() -> None:
+    """Run first by each worker, so that it starts (and imports) at once."""
