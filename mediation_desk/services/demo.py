@@ -1889,17 +1889,17 @@ def _clock_facts(state: DisputeState, story: _Story) -> CaseClockFacts:
 
 
 def _moved_clock_facts(facts: CaseClockFacts, by: dt.timedelta, dispute_id: int) -> CaseClockFacts:
-    """A template's clock facts as its case has them: dates moved, the ids the case's."""
-    def move(day):  # type: ignore[no-untyped-def]
-        return day and day + by
-
-    return dataclasses.replace(
-        facts, accepted_on=move(facts.accepted_on), reopened_on=move(facts.reopened_on),
-        first_session_on=move(facts.first_session_on), effective_on=move(facts.effective_on),
-        terms=tuple(dataclasses.replace(t, key=str(dispute_id * 32 + int(t.key)), due=t.due + by)
+    """A template's clock facts as its case has them: dates moved, the ids the case's.
+    (Made field by field: dataclasses.replace is several times slower, 47,000 times.)"""
+    accepted, reopened, first, effective = (facts.accepted_on, facts.reopened_on,
+                                            facts.first_session_on, facts.effective_on)
+    return CaseClockFacts(
+        state=facts.state, accepted_on=accepted and accepted + by, reopened_on=reopened and reopened + by,
+        first_session_on=first and first + by, sessions_held=facts.sessions_held,
+        effective_on=effective and effective + by,
+        terms=tuple(TermClock(str(dispute_id * 32 + int(t.key)), t.label, t.due + by, t.performed)
                     for t in facts.terms),
-        visits=tuple(dataclasses.replace(v, id=dispute_id * 16 + v.id, due=v.due + by)
-                     for v in facts.visits),
+        visits=tuple(VisitClock(dispute_id * 16 + v.id, v.due + by, v.open) for v in facts.visits),
     )
 
 
