@@ -1092,10 +1092,23 @@ def _phone(rand: Callable[[], float]) -> str:
     return f"1{'3456789'[int(rand() * 7)]}{int(rand() * 1_000_000_000):09d}"
 
 
-def _birth(rng: random.Random, on: dt.date, minor: bool = False) -> dt.date:
-    # Adults mostly of working age; about one in twelve 70 or older.
-    years = _between(rng.random, 8, 17) if minor else int(rng.triangular(19, 85, 42))
-    return on - dt.timedelta(days=years * 365 + int(rng.random() * 365))
+def _birth(rand: Callable[[], float], on: dt.date, minor: bool = False) -> dt.date:
+    years = _between(rand, 8, 17) if minor else _ADULT_YEARS[int(rand() * len(_ADULT_YEARS))]
+    return on - _DAYS_BACK[years * 365 + int(rand() * 365)]
+
+
+def _triangular(u: float, low: float, high: float, mode: float) -> float:
+    """The inverse of the triangular distribution's CDF (random.triangular's)."""
+    c = (mode - low) / (high - low)
+    if u > c:
+        u, c, low, high = 1.0 - u, 1.0 - c, high, low
+    return low + (high - low) * (u * c) ** 0.5
+
+
+# Adults mostly of working age, about one in twelve 70 or older: a triangular
+# distribution from 19 to 85 peaking at 42, as 4096 equally likely ages.
+_ADULT_YEARS = tuple(int(_triangular((n + 0.5) / 4096, 19, 85, 42)) for n in range(4096))
+_DAYS_BACK = tuple(dt.timedelta(days=n) for n in range(86 * 365))
 
 
 def _roster(rng: random.Random, names: _Names, now: dt.datetime) -> list[dict]:
@@ -1452,7 +1465,7 @@ def _party(rng, dispute_id, side, position, day, category) -> _PartyRow:  # type
     rand = rng.random
     party_id = dispute_id * 32 + position  # unique without asking the database
     phone = _phone(rand)
-    address = f"{TOWNS[int(rand() * len(TOWNS))]}{1 + int(rand() * 30)}组{1 + int(rand() * 99)}号"
+    address = _ADDRESSES[int(rand() * len(_ADDRESSES))]
     if side is PartySide.RESPONDENT and category in _COMPANY_SIDE and rand() < 0.7:
         return _PartyRow(
             party_id, dispute_id, _RESPONDENT, position, _ORGANISATION,
@@ -1461,7 +1474,7 @@ def _party(rng, dispute_id, side, position, day, category) -> _PartyRow:  # type
         )
     male = rand() < 0.55
     minor = rand() < 0.03
-    birth = _birth(rng, day, minor)
+    birth = _birth(rand, day, minor)
     name = _person(rand)
     ethnicity = ETHNICITIES[int(rand() * len(ETHNICITIES))]
     id_number = _id_number(rand, birth, male)
@@ -1480,6 +1493,9 @@ def _party(rng, dispute_id, side, position, day, category) -> _PartyRow:  # type
     )
 
 
+# Every address a party may have, each as likely: town, 组 (1-30), 号 (1-99).
+_ADDRESSES = tuple(f"{town}{group}组{number}号" for town in TOWNS for group in range(1, 31)
+                   for number in range(1, 100))
 _LONG_RUNNING = ("等待伤情鉴定结果", "一方当事人外出务工，暂无法到场", "等待房屋质量鉴定",
                  "涉及多方，需逐一协调")
 _TERMS = (
