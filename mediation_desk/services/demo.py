@@ -1360,9 +1360,13 @@ def _one_case(rng, rows, dispute_id, number, day, serial, state, category, sourc
     ))
     rows.parties += parties
     if state in _CLOCKED:
-        facts = (_clock_facts(state, story) if story is not None
-                 else _moved_clock_facts(template.clock_facts, day - _TEMPLATE_DAY, dispute_id))
-        rows.clocks += _clock_rows(dispute_id, facts, kind, long_running)
+        if story is not None:
+            rows.clocks += _clock_rows(dispute_id, _clock_facts(state, story), kind, long_running)
+        elif kind is not DisputeKind.PEOPLES or templates.clocks_run(template, bool(long_running)):
+            # (A people's mediation's clocks count days, so whether any runs is the
+            # template's to say; most cases long over have none.)
+            facts = _moved_clock_facts(template.clock_facts, day - _TEMPLATE_DAY, dispute_id)
+            rows.clocks += _clock_rows(dispute_id, facts, kind, long_running)
     if source is _GRID_SCREENING and rand() < _SCREENED_AND_TAKEN_IN:
         rows.screening.append(_screening_of_case(rand, dispute_id, day, parties[0], category,
                                                  risk, grid_worker_id, grid_worker,
@@ -1990,6 +1994,18 @@ class _Templates:
     def __init__(self, seed: int, roster: dict[str, tuple[tuple[int, str], ...]]) -> None:
         self.seed, self.roster = seed, roster
         self.made: dict[int, _Template] = {}
+        self.running: dict[tuple[int, bool], bool] = {}  # see clocks_run
+
+    def clocks_run(self, template: _Template, long_running: bool) -> bool:
+        """Whether a people's mediation told from `template` has a clock running (with a
+        reason for running long recorded, or not): the same from any day."""
+        key = (template.number, long_running)
+        running = self.running.get(key)
+        if running is None:
+            assert template.clock_facts is not None
+            running = self.running[key] = bool(_clock_rows(
+                0, template.clock_facts, DisputeKind.PEOPLES, _LONG_RUNNING[0] if long_running else ""))
+        return running
 
     def pick(self, rand: Callable[[], float], state: DisputeState, tier: Tier) -> _Template:
         number = _KIND_OF[state, tier] * _TEMPLATES_PER_KIND + int(rand() * _TEMPLATES_PER_KIND)
