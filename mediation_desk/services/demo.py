@@ -529,13 +529,11 @@ def _commit_batch(db: sqlite3.Connection, batch: _Batch) -> tuple[int, int]:
     db.execute("INSERT INTO dispute_search(rowid, search_text) SELECT id, search_text FROM temp.stage_dispute")
     if batch.cases:
         for layout in _LAYOUTS.values():
-            db.execute(layout.copy_sql)
+            db.execute(layout.expand_sql)
     db.execute("COMMIT")
     for table, _columns in staged:
         db.execute(f'DELETE FROM temp."stage_{table}"')
     db.execute("DELETE FROM temp.demo_case")
-    for layout in _LAYOUTS.values():
-        db.execute(f'DELETE FROM temp."demo_made_{layout.table}"')
     return _counts(batch)
 
 
@@ -1311,7 +1309,7 @@ def _one_case(rng, rows, dispute_id, number, day, serial, state, category, sourc
             template = None  # the story would reach into the last weeks: told afresh
     story = None
     if template is not None and rows.cases is not None:
-        # Its rows, moved to this case, are made by SQL as the batch is staged.
+        # Its rows, moved to this case, are made by SQL as the batch is written.
         rows.events.append(_registered_event(dispute_id, registered_at, tier, registered_reason,
                                              mediator_name))
         rows.cases.append((dispute_id, template.number, day.toordinal() + _JULIAN_DAY_ZERO,
@@ -2084,16 +2082,11 @@ class _Layout:
         targets = ", ".join(f'"{name}"' for name in columns)
         expressions = ", ".join(overrides.get(name) or _expression(name, kind)
                                 for name, kind in zip(columns, self.kinds, strict=True))
-        # The rows are made into a TEMP table as the batch is staged (no lock on the
-        # file), then copied in on the writer's turn.
-        self.made_sql = (f'CREATE TEMP TABLE IF NOT EXISTS "demo_made_{self.table}" ({targets})')
         self.expand_sql = (
-            f'INSERT INTO temp."demo_made_{self.table}" ({targets}) SELECT {expressions} '
+            f'INSERT INTO main."{self.table}" ({targets}) SELECT {expressions} '
             f'FROM temp.demo_case AS c JOIN temp."demo_t_{self.table}" AS s ON s.t = c.t '
             "ORDER BY c.id, s.n"
         )
-        self.copy_sql = (f'INSERT INTO main."{self.table}" ({targets}) '
-                         f'SELECT {targets} FROM temp."demo_made_{self.table}"')
 
     def template_row(self, row: tuple) -> tuple:
         """A story row of a template (told with the stand-ins) as its template table has it
@@ -2239,19 +2232,16 @@ _TEMPLATE_SQL = (
     'base REAL NOT NULL, "by" TEXT, applicant TEXT, respondent_id INTEGER, respondent TEXT, '
     "party_ids TEXT, facts TEXT)",
     *(layout.create_sql for layout in _LAYOUTS.values()),
-    *(layout.made_sql for layout in _LAYOUTS.values()),
 )
 
 
 def _stage_templates(db: sqlite3.Connection, batch: _Batch) -> None:
     """Stage the batch's templated cases, and the templates they use that this
-    connection's template tables (TEMP, its own) do not have yet, and make their stories'
-    rows from them (`_Layout.expand_sql`), to be copied in with the batch."""
+    connection's template tables (TEMP, its own) do not have yet; SQL then makes their
+    stories' rows as the batch is copied in (`_Layout.expand_sql`)."""
     known = {row[0] for row in db.execute("SELECT t FROM temp.demo_template")}
     new = [template for number, template in sorted(batch.templates.items()) if number not in known]
     for layout in _LAYOUTS.values():
         db.executemany(layout.insert_sql, [row for template in new for row in template.rows[layout.table]])
     db.executemany("INSERT INTO temp.demo_template (t) VALUES (?)", [(t.number,) for t in new])
     db.executemany(f"INSERT INTO temp.demo_case VALUES ({', '.join('?' * len(_CASE_COLUMNS))})", batch.cases)
-    for layout in _LAYOUTS.values():
-        db.execute(layout.expand_sql)
