@@ -858,8 +858,7 @@ def _values_of_batch(spec: _BatchSpec) -> _Batch:
     batch = {name: (columns, _sqlite_columns(_MODEL_OF[name], columns, table_rows, values))
              for name, (columns, table_rows) in tables.items()}
     # The short-term index's tokens, made here rather than by the writing process.
-    ids, texts = batch["dispute"][1][0], batch["dispute"][1][_SEARCH_TEXT]
-    batch["grams"] = (("rowid", "grams"), [ids, [search_grams(text) for text in texts]])
+    batch["grams"] = (("rowid", "grams"), [batch["dispute"][1][0], rows.grams])
     return _Batch(batch, parties=len(rows.parties), events=events, cases=rows.cases or [],
                   templates=rows.templates)
 
@@ -883,6 +882,7 @@ class _Rows:
         self.cases: list[tuple] | None = [] if expanded else None
         self.templates: dict[int, _Template] = {}  # by number, those `cases` use
         self.templated_events = 0  # the events SQL makes for `cases`
+        self.grams: list[str] = []  # each dispute's search_grams(search_text), in order
 
 
 # ------------------------------------------------------------ values as SQLite has them
@@ -1349,6 +1349,9 @@ def _one_case(rng, rows, dispute_id, number, day, serial, state, category, sourc
     if flags is None:
         flags = rows.flags[people_on_one_side, explanation] = {
             "largest_side": people_on_one_side, "suggestion": explanation}
+    searched = _search_text(number, parties)
+    if rows.cases is not None:  # building a SQLite file: the short-term index's tokens too
+        rows.grams.append(_search_grams(number, parties))
     rows.disputes.append((
         dispute_id, number, day.year, serial, _VALUE[kind], _VALUE[source], _VALUE[category],
         _VALUE[state], int(end.tier), int(suggested), tier_reason, flags, _VALUE[risk],
@@ -1356,8 +1359,7 @@ def _one_case(rng, rows, dispute_id, number, day, serial, state, category, sourc
         f"{town}{_pick(rand, PLACES)}", f"{town}{summary}。", applicant_claims,
         respondent_claims, amount, people, grid_of[grid_worker_id],
         _pick(rand, roster["officer"])[1], mediator_id, grid_worker_id,
-        _parties_display(parties, n_applicants, n_respondents), _search_text(number, parties),
-        mediator_name, end.at, 1,
+        _parties_display(parties, n_applicants, n_respondents), searched, mediator_name, end.at, 1,
         end.settlement, end.referral_route,
         # Most red cases had the duty leader told; recent ones may still be waiting.
         registered_at + _TWENTY_MINUTES if red and (today - day).days > 60 else None,
@@ -1405,6 +1407,36 @@ def _search_text(number: str, parties: list[_PartyRow]) -> str:
     for party in parties:
         pieces += _SEARCHED(party)
     return " ".join(filter(None, pieces)).lower()
+
+
+def _search_grams(number: str, parties: list[_PartyRow]) -> str:
+    """persistence.search.search_grams(_search_text(number, parties)), piece by piece:
+    the case number's letters are the station's (the same in every case), a name's are
+    made once, and of an ID number only a final x is a letter; phones have none.  (The
+    short-term index is contentless: what a later edit deletes must be what was put in,
+    token for token, so a test holds the two equal.)"""
+    grams = dict.fromkeys(_piece_grams(number.translate(_NO_DIGITS)))
+    for party in parties:
+        name, id_number, _phone, agent, _agent_phone, guardian, _guardian_phone, code = _SEARCHED(party)
+        grams.update(dict.fromkeys(_piece_grams(name)))
+        if id_number[-1:] in ("x", "X"):
+            grams["x"] = None
+        if agent:
+            grams.update(dict.fromkeys(_piece_grams(agent)))
+        if guardian:
+            grams.update(dict.fromkeys(_piece_grams(guardian)))
+        if code:
+            grams.update(dict.fromkeys(_piece_grams(code)))
+    return " ".join(grams)
+
+
+_NO_DIGITS = str.maketrans("0123456789", " " * 10)  # digits part letter runs, as spaces do
+
+
+@functools.lru_cache(maxsize=1 << 17)
+def _piece_grams(piece: str) -> tuple[str, ...]:
+    grams = search_grams(piece)
+    return tuple(grams.split(" ")) if grams else ()
 
 
 _THRESHOLDS = TierThresholds()
@@ -1955,7 +1987,7 @@ def _clock_rows(dispute_id: int, facts: CaseClockFacts, kind: DisputeKind,
 # clock facts moved to its day, then the rules (the working calendar among them).
 _TEMPLATED = (_S.ACCEPTED, _S.DECLINED, _S.IN_MEDIATION, _S.SETTLED, _S.FAILED, _S.REFERRED,
               _S.CLOSED, _S.WITHDRAWN)
-_TEMPLATES_PER_KIND = 128  # per end state and tier at registration
+_TEMPLATES_PER_KIND = 96  # per end state and tier at registration
 _TEMPLATE_DAY = dt.date(2000, 1, 3)
 _NEVER = dt.date(2999, 12, 31)  # the templates' today: nothing in them is cut short
 _TEMPLATE_MARGIN = 60  # days from a templated story's last date to today, at least

@@ -361,6 +361,32 @@ def test_demo_lists_and_searches_cases_as_the_services_would(services):
     assert len(shapes) > 5  # several applicants or respondents on a side, agents, guardians
 
 
+def test_demo_short_term_index_tokens_are_search_grams_of_the_search_text(services):
+    """The demo makes each case's 1-2 letter tokens from its parties' names; they must be
+    search_grams(search_text) token for token: the index is contentless, and an edit
+    deletes what search_grams gives."""
+    from sqlalchemy import select
+
+    from mediation_desk.persistence.models import RosterMember
+    from mediation_desk.persistence.search import search_grams
+    from mediation_desk.services import demo
+
+    plan = demo._plan(services, 3000, 12, 1000, None)
+    with services.uow.write() as session:
+        session.execute(demo.insert(RosterMember), plan.roster)
+        session.commit()
+        roster = [tuple(r) for r in session.execute(select(
+            RosterMember.id, RosterMember.role, RosterMember.name, RosterMember.grid))]
+    checked = 0
+    for spec in plan.specs(roster, sqlite=True):
+        batch = demo._make_batch(spec)
+        texts = batch.tables["dispute"][1][demo._SEARCH_TEXT]
+        for text, grams in zip(texts, batch.tables["grams"][1][1], strict=True):
+            assert grams == search_grams(text), text
+            checked += 1
+    assert checked == 3000
+
+
 def test_demo_figure_columns_are_what_the_record_gives(services):
     """Every dispute's figure columns equal what the mapper hook (persistence.figures),
     the session-day rule and the services' performed-on reading give from its record."""
