@@ -64,7 +64,12 @@ from mediation_desk.domain import figures
 from mediation_desk.domain.calendar import WorkingCalendar
 from mediation_desk.domain.deadlines import CaseClockFacts, TermClock, VisitClock, case_deadlines
 from mediation_desk.domain.errors import StorageError
-from mediation_desk.domain.followups import POLICE_ASPECTS, WHOLE_AGREEMENT, VisitOrigin, plan_visits
+from mediation_desk.domain.followups import (
+    POLICE_ASPECTS,
+    WHOLE_AGREEMENT,
+    VisitOrigin,
+    plan_visits,
+)
 from mediation_desk.domain.tiering import IntakeFacts, TierThresholds, suggest_tier
 from mediation_desk.domain.validation import generate_id_check_char
 from mediation_desk.domain.vocabulary import (
@@ -95,8 +100,8 @@ from mediation_desk.persistence.models import (
     SessionParticipant,
 )
 from mediation_desk.persistence.search import search_grams
-from mediation_desk.services.cases import format_case_number
 from mediation_desk.services import demo_workers
+from mediation_desk.services.cases import format_case_number
 from mediation_desk.services.clocks import deadline_rows
 from mediation_desk.services.demo_workers import BATCH, Workers
 
@@ -548,17 +553,17 @@ def _stage_columns(columns: tuple[str, ...]) -> str:
     return ", ".join('"doc"' if column == "rowid" else f'"{column}"' for column in columns)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _stage_table_sql(table: str, columns: tuple[str, ...]) -> str:
     return f'CREATE TEMP TABLE IF NOT EXISTS "stage_{table}" ({_stage_columns(columns)})'
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _stage_insert_sql(table: str, columns: tuple[str, ...]) -> str:
     return f'INSERT INTO temp."stage_{table}" VALUES ({", ".join("?" * len(columns))})'
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _copy_sql(table: str, columns: tuple[str, ...]) -> str:
     target = "dispute_grams" if table == "grams" else table
     names = ", ".join(f'"{column}"' if column != "rowid" else "rowid" for column in columns)

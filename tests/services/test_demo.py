@@ -293,7 +293,6 @@ def test_cases_told_from_templates_have_the_rows_their_stories_give(tmp_path, cl
     import json
 
     from mediation_desk.persistence import models
-    from mediation_desk.services import demo
     from mediation_desk.services.container import open_services
 
     def dump(services) -> dict[str, list]:
@@ -381,8 +380,8 @@ def test_demo_short_term_index_tokens_are_search_grams_of_the_search_text(servic
     for spec in plan.specs(roster, sqlite=True):
         batch = demo._make_batch(spec)
         texts = batch.tables["dispute"][1][demo._SEARCH_TEXT]
-        for text, grams in zip(texts, batch.tables["grams"][1][1], strict=True):
-            assert grams == search_grams(text), text
+        for searched, grams in zip(texts, batch.tables["grams"][1][1], strict=True):
+            assert grams == search_grams(searched), searched
             checked += 1
     assert checked == 3000
 
