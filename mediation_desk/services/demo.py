@@ -488,6 +488,8 @@ def _build(db: sqlite3.Connection, building: Path, plan: _Plan, workers: Workers
         helping = [helpers.submit(_verify_file, building), helpers.submit(_flush, building)]
         db.execute("PRAGMA cache_size = -524288")
         db.execute("PRAGMA mmap_size = 4294967296")
+        # The index builds' sorts may use the core the check leaves once it is done.
+        db.execute("PRAGMA threads = 2")
         db.execute("BEGIN IMMEDIATE")
         for sql in _in_order(suspended):
             db.execute(sql)
