@@ -1562,6 +1562,7 @@ _SESSION_LINES = (
     ("坚持原诉求", "不同意对方诉求", "释法明理，建议冷静后再谈"),
 )
 _SESSION_HOURS = tuple((f"{start:02d}:00", f"{start + 1:02d}:30") for start in range(8, 17))
+_SESSION_ENDS = {end: dt.time.fromisoformat(end) for _start, end in _SESSION_HOURS}
 _LEAD = {Tier.GRID: "mediator", Tier.JOINT_TEAM: "team", Tier.MEDIATION_ROOM: "department"}
 _HELPER = {Tier.GRID: "grid_worker", Tier.JOINT_TEAM: "officer", Tier.MEDIATION_ROOM: "mediator"}
 _ROLE_OF = {"mediator": RosterRole.MEDIATOR, "grid_worker": RosterRole.GRID_WORKER,
@@ -1694,6 +1695,7 @@ class _Story:
 
     def session(self, outcome: str) -> None:
         rand = self.rand
+        before = self.at
         self._tick(1 + int(rand() * 6))
         self.sessions += 1
         seq = self.sessions
@@ -1701,6 +1703,9 @@ class _Story:
         said = _SESSION_LINES[int(rand() * len(_SESSION_LINES))]
         start, end = _SESSION_HOURS[int(rand() * len(_SESSION_HOURS))]
         held_on = self.at.date()
+        # What follows the session (its record, a settlement) comes after it ends (and
+        # never before what came first, on a day cut short by today).
+        self.at = max(dt.datetime.combine(held_on, _SESSION_ENDS[end]), before)
         # Sessions are held in time order (the story's clock never goes back).
         if self.first_session_on is None:
             self.first_session_on = held_on
