@@ -1452,10 +1452,10 @@ _SUGGESTIONS: dict[tuple, tuple[Tier, str]] = {}
 
 def _suggestion(category: Category, risk: RiskGrade, party_count: int, largest_side: int,
                 amount: Decimal | None, unpaid_workers: int, vulnerable: bool) -> tuple[Tier, str]:
-    """suggest_tier's tier and explanation, for the few sets of facts that make a
-    difference to it (the amount only counts against the thresholds)."""
+    """suggest_tier's tier and explanation, made once for each set of facts (the amount
+    only counts against the thresholds)."""
     money = 0 if amount is None else 1 + (amount >= _THRESHOLDS.tier2_amount) + (amount >= _THRESHOLDS.tier3_amount)
-    key = (risk, party_count, largest_side, money, unpaid_workers, vulnerable)
+    key = (category, risk, party_count, largest_side, money, unpaid_workers, vulnerable)
     found = _SUGGESTIONS.get(key)
     if found is None:
         suggestion = suggest_tier(IntakeFacts(
