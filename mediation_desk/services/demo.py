@@ -496,6 +496,8 @@ def _build(db: sqlite3.Connection, building: Path, plan: _Plan, workers: Workers
         db.execute("COMMIT")
         for future in helping:
             future.result()
+    # The workers have long exited by now; this connection alone has the file from here.
+    workers.wait()
     # Every database the program opens is in WAL mode; this one is too, from the start.
     db.execute("PRAGMA journal_mode = WAL")
     return DemoSummary(cases=plan.cases, parties=parties, events=events)
@@ -709,9 +711,9 @@ def _written(workers: Workers, specs: list[_BatchSpec], db: sqlite3.Connection) 
         # let go of the file before it is removed.
         workers.stop()
         raise
-    # The workers' connections close with them, before this one finishes the file.
-    workers.pool.shutdown()
-    workers.pool = None
+    # The workers exit while this connection finishes the file (`_build` waits for them
+    # before it lets go of the file).
+    workers.let_go()
 
 
 _TURN: tuple | None = None  # in a worker process: (turn, next), see demo_workers.Workers

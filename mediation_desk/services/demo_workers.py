@@ -9,6 +9,7 @@ The batches, and how the workers write them, are `services.demo`'s.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.connection
 import os
 from concurrent.futures import ProcessPoolExecutor
 
@@ -25,6 +26,7 @@ class Workers:
 
     def __init__(self, batches: int) -> None:
         self.pool: ProcessPoolExecutor | None = None
+        self.exiting: list[multiprocessing.process.BaseProcess] = []  # see let_go
         workers = min(WORKERS, os.cpu_count() or 1)
         if batches < 4 or workers < 2:
             return
@@ -40,13 +42,30 @@ class Workers:
         return self
 
     def __exit__(self, kind, error, traceback) -> None:  # type: ignore[no-untyped-def]
-        if self.pool is None:
-            return
         if error is None:
-            self.pool.shutdown()
-            self.pool = None
+            self.let_go()
+            self.wait()
         else:
             self.stop()
+
+    def let_go(self) -> None:
+        """Every batch is done: the workers are told to exit, and exit in the background.
+        (Ending a worker frees its heap and modules, half a second or so, which the
+        caller spends finishing the file meanwhile.)  `wait` waits for them."""
+        pool, self.pool = self.pool, None
+        if pool is None:
+            return
+        self.exiting = _processes_of(pool)
+        pool.shutdown(wait=False)
+
+    def wait(self) -> None:
+        """Until the workers told to exit (`let_go`) have exited, and closed the file."""
+        exiting, self.exiting = self.exiting, []
+        # A process's sentinel is ready once it has ended (its pipe is closed on exit).
+        pending = [process.sentinel for process in exiting]
+        while pending:
+            ready = multiprocessing.connection.wait(pending)
+            pending = [sentinel for sentinel in pending if sentinel not in ready]
 
     def stop(self) -> None:
         """End the workers at once and wait until they have exited: after an error or an
@@ -54,6 +73,7 @@ class Workers:
         a file of the next run."""
         pool, self.pool = self.pool, None
         if pool is None:
+            self.wait()
             return
         # First take the turn away, so that a worker making a batch cannot write it.  (A
         # worker writing holds the lock for one batch; one that died holding it must not

@@ -104,7 +104,9 @@ def test_demo_is_reproducible(tmp_path, clock):
 def test_demo_made_by_worker_processes_is_complete_and_reproducible(tmp_path, clock):
     """Enough batches for the worker processes, which write them into the file built
     beside the database, taking turns: the same rows and ids every time, a sound file in
-    WAL mode swapped in, nothing left beside it."""
+    WAL mode swapped in, nothing left beside it, and the workers exited."""
+    import multiprocessing
+
     from mediation_desk.services.container import open_services
 
     dumps = []
@@ -112,6 +114,7 @@ def test_demo_made_by_worker_processes_is_complete_and_reproducible(tmp_path, cl
         services = open_services(tmp_path / f"{name}.sqlite", clock=clock)
         summary = generate_demo(services, cases=600, seed=3, batch_size=100)
         assert summary.cases == 600
+        assert multiprocessing.active_children() == []
         with services.engine.connect() as c:
             dumps.append([
                 c.execute(text(f"SELECT * FROM {table} ORDER BY rowid")).all()
