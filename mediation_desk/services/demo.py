@@ -103,7 +103,7 @@ from mediation_desk.persistence.search import search_grams
 from mediation_desk.services import demo_workers
 from mediation_desk.services.cases import format_case_number
 from mediation_desk.services.clocks import deadline_rows
-from mediation_desk.services.demo_workers import BATCH, Workers
+from mediation_desk.services.demo_workers import BATCH, Workers, batch_bounds
 
 SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
@@ -266,23 +266,23 @@ class _Plan:
         return [
             _BatchSpec(
                 seed=self.seed, index=index, first_offset=begin, first_id=begin + 1,
-                days=tuple(self.days[begin : begin + self.batch_size]),
-                serials=tuple(self.serials[begin : begin + self.batch_size]),
+                days=tuple(self.days[begin:end]), serials=tuple(self.serials[begin:end]),
                 short_name=self.short_name, today=self.now.date(), roster=by_role, grids=grids,
                 sqlite=sqlite, building=None if building is None else str(building),
             )
-            for index, begin in enumerate(range(0, self.cases, self.batch_size))
+            for index, (begin, end) in enumerate(batch_bounds(self.cases, self.batch_size))
         ]
 
     def done(self, batches: Iterator[tuple[int, int]]) -> tuple[int, int]:
         """Follow the batches as they are written, reporting progress; how many parties
         and events there are in all."""
         parties = events = 0
-        for index, (batch_parties, batch_events) in enumerate(batches, start=1):
+        bounds = batch_bounds(self.cases, self.batch_size)
+        for (_begin, end), (batch_parties, batch_events) in zip(bounds, batches, strict=False):
             parties += batch_parties
             events += batch_events
             if self.progress:
-                self.progress(min(self.cases, index * self.batch_size), self.cases)
+                self.progress(end, self.cases)
         return parties, events
 
 

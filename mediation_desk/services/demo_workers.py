@@ -92,7 +92,26 @@ class Workers:
 
 def start(cases: int, batch_size: int = BATCH) -> Workers:
     """The workers for a demo of `cases` cases, started now."""
-    return Workers(-(-cases // batch_size))
+    return Workers(len(batch_bounds(cases, batch_size)))
+
+
+def batch_bounds(cases: int, batch_size: int = BATCH) -> list[tuple[int, int]]:
+    """Where each batch of a demo of `cases` cases begins and ends (case offsets).
+
+    Batches take turns to be written, in order.  At the start both workers make a batch
+    at once and the second then waits for the first one's turn; at the end one worker is
+    alone with the last batch (the most recent cases, the slowest to make).  So where
+    there are batches enough, the first one and the last two are half the size: both
+    waits are halved.  The others share what is left evenly."""
+    if cases < 4 * batch_size or batch_size < 2:
+        return [(begin, min(begin + batch_size, cases)) for begin in range(0, cases, batch_size)]
+    half = batch_size // 2
+    tail = cases - 2 * half  # where the last two begin
+    middle = -(-(tail - half) // batch_size)  # how many batches between
+    size = -(-(tail - half) // middle)
+    bounds = [(0, half)]
+    bounds += [(begin, min(begin + size, tail)) for begin in range(half, tail, size)]
+    return [*bounds, (tail, tail + half), (tail + half, cases)]
 
 
 def _processes_of(pool: ProcessPoolExecutor) -> list[multiprocessing.process.BaseProcess]:

@@ -88,6 +88,20 @@ def test_demo_covers_every_value_and_is_valid(services):
             assert stored == expected, dispute.number
 
 
+@pytest.mark.parametrize(("cases", "batch_size"), [(100_000, 5_000), (600, 100), (140, 20), (100, 50), (7, 2)])
+def test_batches_cover_every_case_once_with_half_batches_at_both_ends(cases, batch_size):
+    from mediation_desk.services.demo_workers import batch_bounds
+
+    bounds = batch_bounds(cases, batch_size)
+    assert bounds[0][0] == 0 and bounds[-1][1] == cases
+    assert all(end == next_begin for (_b, end), (next_begin, _e) in zip(bounds, bounds[1:]))
+    sizes = [end - begin for begin, end in bounds]
+    assert all(0 < size <= batch_size for size in sizes)
+    if cases >= 4 * batch_size:  # enough batches for the workers
+        assert sizes[0] == sizes[-1] == sizes[-2] == batch_size // 2
+        assert min(sizes[1:-2]) > batch_size // 2
+
+
 def test_demo_is_reproducible(tmp_path, clock):
     from mediation_desk.services.container import open_services
 
@@ -140,7 +154,7 @@ def test_an_interrupted_demo_leaves_the_database_as_it_was(tmp_path, clock):
     from mediation_desk.services.container import open_services
 
     services = open_services(tmp_path / "demo.sqlite", clock=clock)
-    for batch_size in (50, 20):  # 2 batches, written by this process; 5, by the workers
+    for batch_size in (50, 20):  # 2 batches, written by this process; 7, by the workers
 
         def stop(done: int, total: int) -> None:
             raise _Interrupted  # as soon as the first batch is written
@@ -169,7 +183,7 @@ def test_interrupted_demos_in_a_row_end_their_workers_before_returning(tmp_path,
     from mediation_desk.services.container import open_services
 
     services = open_services(tmp_path / "demo.sqlite", clock=clock)
-    for stop_after in (20, 60):  # after the first batch; after the third
+    for stop_after in (20, 60):  # after the second batch; after the fourth
 
         def stop(done: int, total: int, stop_after: int = stop_after) -> None:
             if done >= stop_after:
