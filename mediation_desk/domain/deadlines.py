@@ -350,3 +350,17 @@ def case_deadlines(facts: CaseClockFacts, calendar: WorkingCalendar) -> list[Tra
             )
     tracked.sort(key=lambda t: (t.deadline.due, t.deadline.kind.value, t.ref))
     return tracked
+
+
+def deadline_rows(items: list[TrackedDeadline], dispute_id: int) -> list[dict]:
+    """The `case_deadline` rows of a case's tracked clocks, as plain dicts: those open
+    and counting (services.clocks.refresh writes these, and so does the demo)."""
+    return [
+        dict(
+            dispute_id=dispute_id, kind=t.deadline.kind.value, ref=t.ref, due=t.deadline.due,
+            label=t.deadline.label[:300], basis=t.deadline.basis, guessed=t.deadline.guessed,
+            open=True, counts_overdue=True,
+        )
+        for t in items
+        if t.open and t.counts_overdue
+    ]

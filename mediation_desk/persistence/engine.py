@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
-from mediation_desk.persistence.search import search_grams
+from mediation_desk.persistence.grams import search_grams
 
 BUSY_TIMEOUT_MS = 10_000
 

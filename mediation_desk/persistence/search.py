@@ -19,35 +19,18 @@ found by a cheap probe (`LIMIT SELECTIVE + 1` on the index):
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import Select, column, func, select, table
 from sqlalchemy.orm import Session
 
+from mediation_desk.persistence.grams import LETTERS as _LETTERS
+from mediation_desk.persistence.grams import search_grams as search_grams  # the tokens' maker
 from mediation_desk.persistence.models import Dispute
 
 SELECTIVE = 5000
 TRIGRAM = 3
-# Runs of letters (Chinese characters included) without digits: names.  One- and
-# two-digit terms match nearly every row (ID numbers and phones are all digits), so they
-# are always found by the walk and need no gram index.
-_LETTERS = re.compile(r"[^\W\d_]+")
 
 _TRIGRAM_FTS = table("dispute_search", column("rowid"), column("dispute_search"))
 _GRAMS_FTS = table("dispute_grams", column("rowid"), column("dispute_grams"))
-
-
-def search_grams(value: str | None) -> str:
-    """The one- and two-letter tokens of a text's letter runs, space-separated, unique."""
-    if not value:
-        return ""
-    grams: dict[str, None] = {}
-    for word in _LETTERS.findall(value.lower()):
-        for i in range(len(word)):
-            grams[word[i]] = None
-            if i + 1 < len(word):
-                grams[word[i : i + 2]] = None
-    return " ".join(grams)
 
 
 def terms_of(text_: str) -> list[str]:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from sqlalchemy import Select, case, func, select, update
 from sqlalchemy.orm import Session, aliased, selectinload
 
+from mediation_desk.domain.case_numbers import format_case_number
 from mediation_desk.domain.errors import NotFound, ValidationError, ValidationErrors
 from mediation_desk.domain.intake import DisputeDraft, PartyDraft, intake_facts, validate_dispute
 from mediation_desk.domain.tiering import TierSuggestion, suggest_tier
@@ -59,10 +60,6 @@ from mediation_desk.services.stats import figure_clause
 from mediation_desk.services.views import agreement_view, visit_view
 
 Clock = Callable[[], dt.datetime]
-
-
-def format_case_number(year: int, short_name: str, serial: int) -> str:
-    return f"（{year}）{short_name}调字第{serial:04d}号"
 
 
 def parties_display(parties: Sequence[PartyDraft | Party]) -> str:

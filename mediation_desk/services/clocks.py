@@ -24,6 +24,7 @@ from mediation_desk.domain.deadlines import (
     TrackedDeadline,
     VisitClock,
     case_deadlines,
+    deadline_rows,
 )
 from mediation_desk.domain.followups import WHOLE_AGREEMENT, Performance, VisitStatus
 from mediation_desk.domain.vocabulary import DisputeKind, DisputeState
@@ -234,19 +235,6 @@ def deadline_views(
             )
         )
     return tuple(views)
-
-
-def deadline_rows(items: list[TrackedDeadline], dispute_id: int) -> list[dict]:
-    """The `case_deadline` rows `refresh` writes, as plain dicts (the demo writes these)."""
-    return [
-        dict(
-            dispute_id=dispute_id, kind=t.deadline.kind.value, ref=t.ref, due=t.deadline.due,
-            label=t.deadline.label[:300], basis=t.deadline.basis, guessed=t.deadline.guessed,
-            open=True, counts_overdue=True,
-        )
-        for t in items
-        if t.open and t.counts_overdue
-    ]
 
 
 def overdue_clause(today: dt.date):  # type: ignore[no-untyped-def]

@@ -1,9 +1,9 @@
 """The demo's worker processes (`mediation-desk demo`), startable before anything heavy.
 
 This module imports the standard library alone, so that the command line can start the
-workers first thing: they import the demo module (SQLAlchemy, the models, the rules) in
-their own processes while this one imports the same and brings the database to head.
-The batches, and how the workers write them, are `services.demo`'s.
+workers first thing: they import the demo's batches module (the rules; no SQLAlchemy) in
+their own processes while this one imports SQLAlchemy and brings the database to head.
+The batches, and how the workers write them, are `services.demo_batches`'s.
 """
 
 from __future__ import annotations
@@ -123,10 +123,11 @@ def _processes_of(pool: ProcessPoolExecutor) -> list[multiprocessing.process.Bas
 
 
 def _start(turn, next_batch) -> None:  # type: ignore[no-untyped-def]
-    """A worker's start-up: the demo module's imports, and the turn it writes by."""
-    from mediation_desk.services import demo
+    """A worker's start-up: the batches module's imports (no SQLAlchemy), and the turn it
+    writes by."""
+    from mediation_desk.services import demo_batches
 
-    demo.worker_started(turn, next_batch)
+    demo_batches.worker_started(turn, next_batch)
 
 
 def _ready() -> None:

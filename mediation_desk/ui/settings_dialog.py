@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediation_desk.domain.case_numbers import format_case_number
 from mediation_desk.domain.errors import ValidationErrors
 from mediation_desk.domain.vocabulary import RosterRole
-from mediation_desk.services.cases import format_case_number
 from mediation_desk.services.container import Services
 from mediation_desk.services.dto import RosterEntry
 from mediation_desk.services.settings import StationSettings

@@ -94,7 +94,7 @@ def test_batches_cover_every_case_once_with_half_batches_at_both_ends(cases, bat
 
     bounds = batch_bounds(cases, batch_size)
     assert bounds[0][0] == 0 and bounds[-1][1] == cases
-    assert all(end == next_begin for (_b, end), (next_begin, _e) in zip(bounds, bounds[1:]))
+    assert all(end == next_begin for (_b, end), (next_begin, _e) in zip(bounds, bounds[1:], strict=False))
     sizes = [end - begin for begin, end in bounds]
     assert all(0 < size <= batch_size for size in sizes)
     if cases >= 4 * batch_size:  # enough batches for the workers
@@ -253,6 +253,35 @@ def test_demo_copies_its_rows_in_when_another_connection_has_the_file_open(tmp_p
     services.close()
 
 
+def test_the_batches_know_how_the_models_store_each_column():
+    """The workers make rows without importing the models (nor SQLAlchemy); what they
+    know of the columns' types must be what the models say."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from sqlalchemy import JSON, Date, DateTime, Numeric
+
+    from mediation_desk.persistence.models import Base
+    from mediation_desk.services import demo_batches as b
+
+    def kind(column_type) -> int:  # type: ignore[no-untyped-def]
+        for sql_type, value in ((DateTime, b._DATETIME), (Date, b._DATE), (JSON, b._JSON),
+                                (Numeric, b._NUMBER)):
+            if isinstance(column_type, sql_type):
+                return value
+        return b._PLAIN
+
+    for table, kinds in b._KINDS.items():
+        columns = Base.metadata.tables[table].columns
+        assert kinds == {c.name: kind(c.type) for c in columns if kind(c.type) != b._PLAIN}, table
+    modules = subprocess.run(
+        [sys.executable, "-c", "import sys; from mediation_desk.services import demo_batches; "
+                               "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'mediation_desk'))))"],
+        check=True, capture_output=True, text=True, cwd=Path(b.__file__).parents[2]).stdout
+    assert "sqlalchemy" not in modules and "models" not in modules, modules
+
+
 def test_demo_stores_values_as_sqlalchemy_itself_would(services):
     """The demo writes dates, datetimes, amounts and JSON as text it makes itself; read
     back through the models and bound again by SQLAlchemy, each value is stored the same
@@ -385,7 +414,7 @@ def test_demo_short_term_index_tokens_are_search_grams_of_the_search_text(servic
 
     from mediation_desk.persistence.models import RosterMember
     from mediation_desk.persistence.search import search_grams
-    from mediation_desk.services import demo
+    from mediation_desk.services import demo, demo_batches
 
     plan = demo._plan(services, 3000, 12, 1000, None)
     with services.uow.write() as session:
@@ -395,8 +424,8 @@ def test_demo_short_term_index_tokens_are_search_grams_of_the_search_text(servic
             RosterMember.id, RosterMember.role, RosterMember.name, RosterMember.grid))]
     checked = 0
     for spec in plan.specs(roster, sqlite=True):
-        batch = demo._make_batch(spec)
-        texts = batch.tables["dispute"][1][demo._SEARCH_TEXT]
+        batch = demo_batches._make_batch(spec)
+        texts = batch.tables["dispute"][1][demo_batches._SEARCH_TEXT]
         for searched, grams in zip(texts, batch.tables["grams"][1][1], strict=True):
             assert grams == search_grams(searched), searched
             checked += 1
