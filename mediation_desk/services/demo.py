@@ -208,11 +208,12 @@ class _Plan:
         and events there are in all."""
         parties = events = 0
         bounds = batch_bounds(self.cases, self.batch_size)
-        for (_begin, end), (batch_parties, batch_events) in zip(bounds, batches, strict=False):
+        # To the end of `batches`: the generator lets the workers go once it is done.
+        for index, (batch_parties, batch_events) in enumerate(batches):
             parties += batch_parties
             events += batch_events
             if self.progress:
-                self.progress(end, self.cases)
+                self.progress(bounds[index][1], self.cases)
         return parties, events
 
 

@@ -146,6 +146,23 @@ def test_demo_made_by_worker_processes_is_complete_and_reproducible(tmp_path, cl
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.sqlite", "b.sqlite"]
 
 
+def test_the_workers_are_let_go_before_the_file_is_finished(tmp_path, clock, monkeypatch):
+    """Once the last batch is written the workers are told to exit, so that their ending
+    overlaps the index builds and the check rather than delaying them."""
+    from mediation_desk.services import demo, demo_workers
+    from mediation_desk.services.container import open_services
+
+    calls = []
+    let_go, verify = demo_workers.Workers.let_go, demo._verify_file
+    monkeypatch.setattr(demo_workers.Workers, "let_go",
+                        lambda self: (calls.append(("let go", self.pool is not None)), let_go(self))[1])
+    monkeypatch.setattr(demo, "_verify_file", lambda building: (calls.append("check"), verify(building))[1])
+    services = open_services(tmp_path / "demo.sqlite", clock=clock)
+    assert generate_demo(services, cases=600, seed=3, batch_size=100).cases == 600
+    services.close()
+    assert calls[:2] == [("let go", True), "check"]
+
+
 class _Interrupted(Exception):
     pass
 
