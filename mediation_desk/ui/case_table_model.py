@@ -48,7 +48,10 @@ SortRole = Qt.ItemDataRole.UserRole + 2
 
 BLOCK_SIZE = 64  # rows built per CaseService.rows call: about two screens
 CACHED_BLOCKS = 48
-PAGE_SIZE = 200  # ids read per CaseService.list_ids call
+PAGE_SIZE = 200  # ids read per CaseService.list_ids call as the list scrolls
+# Ids read for a new filter or sort (at most a page): what search-as-you-type waits for.
+# Two screens; a broad search term's walk (persistence/search.py) stops after this many.
+FIRST_PAGE = 64
 
 _Index = QModelIndex | QPersistentModelIndex
 _MISSING = -1  # key, in a cached block, of the ids that had no row when it was read
@@ -121,12 +124,12 @@ class CaseTableModel(QAbstractTableModel):
         """True when every matching dispute's id is loaded (rowCount is the total)."""
         return self._complete
 
-    def _query_ids(self, offset: int = 0) -> list[int]:
+    def _query_ids(self, offset: int = 0, limit: int | None = None) -> list[int]:
         return self._cases.list_ids(
             filters=self._filter,
             sort=SORT_KEYS[self._sort_column],
             descending=self._order == Qt.SortOrder.DescendingOrder,
-            limit=PAGE_SIZE,
+            limit=PAGE_SIZE if limit is None else limit,
             offset=offset,
         )
 
@@ -144,8 +147,9 @@ class CaseTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Read the first page of ids again and drop every cached row."""
         self.beginResetModel()
-        self._ids = self._query_ids()
-        self._complete = len(self._ids) < PAGE_SIZE
+        first = min(FIRST_PAGE, PAGE_SIZE)
+        self._ids = self._query_ids(limit=first)
+        self._complete = len(self._ids) < first
         self._row_of = None
         self._blocks.clear()
         self.endResetModel()
