@@ -339,8 +339,11 @@ def _values_of_batch(spec: _BatchSpec) -> _Batch:
         # Every state, category and source shows up even in a small demo; the rest are
         # drawn by weight.
         state = _STATES[offset] if offset < len(_STATES) else _STATE_DRAW.draw(rand)
-        if state is DisputeState.CLOSED and (spec.today - day).days < 40:
+        age = (spec.today - day).days
+        if state is DisputeState.CLOSED and age < 40:
             state = DisputeState.SETTLED
+        if state in _TAKES_DAYS and age < 10:
+            state = DisputeState.IN_MEDIATION  # a mediation to an end takes days
         category = _CATEGORIES[offset % len(_CATEGORIES)] if offset < 30 else _pick(rand, _CATEGORIES)
         source = _SOURCES[offset % len(_SOURCES)] if offset < 30 else _pick(rand, _SOURCES)
         number = format_case_number(day.year, spec.short_name, serial)
@@ -700,6 +703,9 @@ _DEPARTMENT_FOR = {Category.LABOUR: "人社局劳动监察大队", Category.CONS
 _TAKEN_IN = "劝导双方保持克制，引导当事人到警民联调工作站申请调解"
 _STATION = "警民联调工作站"
 _REMARKS = ("", "", "", "已电话回访，矛盾未激化", "当事人表示愿意调解", "已告知当事人法律途径")
+_RISKS = tuple(RiskGrade)
+# End states a case reaches through sessions held days apart: not yet, for the newest.
+_TAKES_DAYS = (DisputeState.SETTLED, DisputeState.FAILED, DisputeState.REFERRED)
 _SCREENING_HOURS = tuple(dt.time(hour, minute) for hour in range(8, 18) for minute in (0, 15, 30, 45))
 
 
@@ -728,12 +734,13 @@ def _screening_log(rand, rows: _Rows, spec: _BatchSpec) -> None:  # type: ignore
                                            spec.roster["department"])
     department_of = {name: (member_id, name) for member_id, name in departments}
     first, span = spec.days[0], (spec.days[-1] - spec.days[0]).days + 1
-    for _ in range(int(len(spec.days) * _ENTRIES_PER_DISPUTE) - len(rows.screening)):
+    for n in range(int(len(spec.days) * _ENTRIES_PER_DISPUTE) - len(rows.screening)):
         found_on = first + dt.timedelta(days=int(rand() * span))
         grid_worker_id, grid_worker = _pick(rand, grid_workers)
         grid = spec.grids[grid_worker_id]
         category, found = _pick(rand, _HIDDEN)
-        risk = _SCREENING_RISK_DRAW.draw(rand)
+        # Every risk grade shows up even in a small demo; the rest are drawn by weight.
+        risk = _RISKS[n] if spec.index == 0 and n < len(_RISKS) else _SCREENING_RISK_DRAW.draw(rand)
         action, handed_to = _ACTION_DRAW.draw(rand)
         if risk is _RED or risk is RiskGrade.ORANGE:
             action = _TO_OFFICER[0]
@@ -1058,6 +1065,7 @@ _SESSION_LINES = (
     ("坚持原诉求", "不同意对方诉求", "释法明理，建议冷静后再谈"),
 )
 _SESSION_HOURS = tuple((f"{start:02d}:00", f"{start + 1:02d}:30") for start in range(8, 17))
+_SESSION_STARTS = {start: dt.time.fromisoformat(start) for start, _end in _SESSION_HOURS}
 _SESSION_ENDS = {end: dt.time.fromisoformat(end) for _start, end in _SESSION_HOURS}
 _LEAD = {Tier.GRID: "mediator", Tier.JOINT_TEAM: "team", Tier.MEDIATION_ROOM: "department"}
 _HELPER = {Tier.GRID: "grid_worker", Tier.JOINT_TEAM: "officer", Tier.MEDIATION_ROOM: "mediator"}
@@ -1171,7 +1179,15 @@ class _Story:
             at = dt.datetime(day.year, day.month, day.day, 8 + int(rand() * 9), int(rand() * 60))
         else:
             at = self.at + _MINUTES[5 + int(rand() * 86)]
-        self.at = at if at < self.latest else self.latest
+        if at >= self.latest:
+            # Today cuts the story short: what is left happens today, in order, a little
+            # after what came before (not all at closing time, after today's sessions).
+            latest = self.latest
+            floor = max(self.at, latest.replace(hour=8, minute=int(rand() * 60)))
+            at = floor + _MINUTES[5 + int(rand() * 26)]
+            if at > latest:
+                at = max(latest, self.at)  # never back in time
+        self.at = at
 
     def add(self, kind: EventKind, to_state: DisputeState | None = None,
             to_tier: Tier | None = None, reason: str = "", days: int = 0,
@@ -1199,9 +1215,21 @@ class _Story:
         said = _SESSION_LINES[int(rand() * len(_SESSION_LINES))]
         start, end = _SESSION_HOURS[int(rand() * len(_SESSION_HOURS))]
         held_on = self.at.date()
+        ends = _SESSION_ENDS[end]
+        if held_on == before.date():
+            # The same day as what came before (a day cut short by today): a later slot,
+            # or, late in the day, a short session right after.
+            later = [slot for slot in _SESSION_HOURS if _SESSION_STARTS[slot[0]] >= self.at.time()]
+            if later:
+                start, end = later[int(rand() * len(later))]
+                ends = _SESSION_ENDS[end]
+            else:
+                begins = self.at + _MINUTES[(-self.at.minute) % 5]
+                ends = (begins + _MINUTES[30]).time()
+                start, end = f"{begins:%H:%M}", f"{ends:%H:%M}"
         # What follows the session (its record, a settlement) comes after it ends (and
         # never before what came first, on a day cut short by today).
-        self.at = max(dt.datetime.combine(held_on, _SESSION_ENDS[end]), before)
+        self.at = max(dt.datetime.combine(held_on, ends), before)
         # Sessions are held in time order (the story's clock never goes back).
         if self.first_session_on is None:
             self.first_session_on = held_on

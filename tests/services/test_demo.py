@@ -494,6 +494,31 @@ def test_demo_figure_columns_are_what_the_record_gives(services):
                      "AND settlement != 'written'") == 0
 
 
+def test_stories_cut_short_by_today_stay_in_time_order(services):
+    """The newest cases' stories reach today, which cuts them short: what is left happens
+    today, still in order (no session before the case was accepted or mediation started,
+    none before the previous one ended, no event before an earlier one)."""
+    generate_demo(services, cases=3000, seed=8)
+    today = services.clock().date().isoformat()
+    starts = "(s.held_on || ' ' || s.start_time || ':00.000000')"
+    with services.engine.connect() as c:
+        def one(sql: str) -> int:
+            return c.exec_driver_sql(sql).scalar()
+
+        assert one(f"SELECT count(*) FROM mediation_session WHERE held_on = '{today}'") > 3
+        assert one("SELECT count(*) FROM mediation_session s JOIN mediation_session p "
+                   "ON p.dispute_id = s.dispute_id AND p.seq = s.seq - 1 "
+                   "WHERE s.held_on || ' ' || s.start_time < p.held_on || ' ' || p.end_time") == 0
+        assert one("SELECT count(*) FROM dispute_event e JOIN mediation_session s "
+                   "ON s.dispute_id = e.dispute_id "
+                   f"WHERE e.kind IN ('registered', 'accepted', 'started') AND e.at > {starts}") == 0
+        assert one("SELECT count(*) FROM dispute_event e JOIN dispute_event f "
+                   "ON f.dispute_id = e.dispute_id AND f.id > e.id AND f.at < e.at") == 0
+        # The newest cases are still being mediated (sessions are held days apart).
+        assert one("SELECT count(*) FROM dispute WHERE state IN ('settled', 'failed', 'referred') "
+                   f"AND julianday('{today}') - julianday(registered_on) < 10") == 0
+
+
 def test_demo_fills_a_grid_screening_log(services):
     """About one entry per four disputes over the same three years, by the grid workers
     of their grids; a third taken in as disputes from a screening (one entry each at
