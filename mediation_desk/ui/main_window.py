@@ -114,6 +114,7 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(self.tr("Database in use"))
         self.statusBar().addPermanentWidget(self.database_label)
         self._keep_selected: int | None = None
+        self._kept_row = -1
         self._figures_stale = False
         self.setWindowTitle(self.tr("Mediation Desk"))
         self._restore_state()
@@ -335,13 +336,15 @@ class MainWindow(QMainWindow):
 
     def _before_reset(self) -> None:
         self._keep_selected = self.selected_id()
+        self._kept_row = self.table.currentIndex().row()
 
     def _after_reset(self) -> None:
         # The same dispute stays selected through a new filter, sort or refresh, if the
-        # first page still holds it.
-        if self._keep_selected is not None:
-            self.select_id(self._keep_selected)
-        self._keep_selected = None
+        # list still holds it no further down than it was (ids beyond the first page
+        # are read as far as that row, no further).
+        kept, self._keep_selected = self._keep_selected, None
+        if kept is not None:
+            self.select_id(kept, fetch=True, max_rows=max(self._kept_row + 1, 1))
         self._update_count()
 
     def _update_count(self) -> None:
@@ -371,9 +374,15 @@ class MainWindow(QMainWindow):
         rows = self.table.selectionModel().selectedRows()
         return rows[0].data(IdRole) if rows else None
 
-    def select_id(self, dispute_id: int, *, fetch: bool = False) -> bool:
-        """Select a dispute's row; with `fetch`, read further pages to find it."""
-        row = self.model.load_until(dispute_id) if fetch else self.model.row_of_id(dispute_id)
+    def select_id(self, dispute_id: int, *, fetch: bool = False, max_rows: int | None = None) -> bool:
+        """Select a dispute's row; with `fetch`, read further pages to find it (while
+        fewer than `max_rows` rows are loaded, if given)."""
+        if not fetch:
+            row = self.model.row_of_id(dispute_id)
+        elif max_rows is None:
+            row = self.model.load_until(dispute_id)
+        else:
+            row = self.model.load_until(dispute_id, max_rows=max_rows)
         if row is None:
             return False
         index = self.model.index(row, 0)

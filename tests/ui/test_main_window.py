@@ -107,6 +107,22 @@ def test_search_filters_as_you_type(qtbot, window, three_cases):
     qtbot.waitUntil(lambda: shown_numbers(window) == [three_cases[2].number], timeout=2000)
 
 
+def test_a_selection_beyond_the_first_page_stays_through_a_refresh(qtbot, window, three_cases,
+                                                                   monkeypatch):
+    from mediation_desk.ui import case_table_model
+
+    monkeypatch.setattr(case_table_model, "FIRST_PAGE", 1)
+    monkeypatch.setattr(case_table_model, "PAGE_SIZE", 1)
+    window.refresh()
+    while window.model.canFetchMore():
+        window.model.fetchMore()
+    last = window.model.index(2, 0).data(IdRole)
+    assert window.select_id(last)
+    window.refresh()  # F5: the first page again, then as far as the selected row
+    assert window.selected_id() == last
+    assert window.model.rowCount() == 3
+
+
 def test_header_click_sorts_in_sql_and_keeps_the_selection(qtbot, window, three_cases):
     window.refresh()
     window.select_id(three_cases[0].id)
