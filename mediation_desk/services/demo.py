@@ -115,24 +115,26 @@ def generate_demo(
     try:
         with services.uow.read() as session:
             _refuse_cases(session.scalar(select(func.count(Dispute.id))))
-        # The workers start first: they import this module while the database is
-        # prepared.
+        # The workers start first: they import the batches module while the database
+        # is prepared.
         started = started or demo_workers.start(cases, batch_size)
     except BaseException:
         if started is not None:
             started.stop()
         raise
-    # Leaving the block, the workers have all exited (see `Workers.__exit__`), so none
-    # can write into the building file after it is removed here.
-    with started:
-        path = sqlite_file(services.url)
-        building = None if path is None else _new_building_file(path)
-        try:
+    path = sqlite_file(services.url)
+    building = None
+    try:
+        with started:
+            building = None if path is None else _new_building_file(path)
             return _fill(services, path, building, plan=_plan(services, cases, seed, batch_size,
                                                               progress), workers=started)
-        finally:
-            if building is not None:
-                _remove_database_file(building)
+    finally:
+        # Out of the block, the workers have all exited (`Workers.__exit__`, whatever
+        # happened), so none still has the file open, or can write into it, when it is
+        # removed here (Windows would refuse to remove a file a worker has open).
+        if building is not None:
+            _remove_database_file(building)
 
 
 def _plan(services, cases: int, seed: int, batch_size: int,  # type: ignore[no-untyped-def]

@@ -1,9 +1,9 @@
 """The demo's batches of cases (`mediation-desk demo`): made, and written into the file
 being built, by the worker processes.
 
-The workers import this module and not `services.demo`: it imports the standard library
-and the domain alone (no SQLAlchemy, no models), so that a worker is ready in a quarter
-of a second rather than a second.  What the tables' columns hold is `_KINDS`, which a
+The workers import this module and not `services.demo`: it imports the standard library,
+the domain and `persistence.grams` alone (no SQLAlchemy, no models), so that a worker is
+ready in a quarter of a second rather than a second.  What the tables' columns hold is `_KINDS`, which a
 test holds equal to the models.  Orchestration (the plan, the file built beside the
 database, the check, the swap) is `services.demo`'s; see its docstring.
 """
@@ -1065,6 +1065,7 @@ _SESSION_LINES = (
     ("坚持原诉求", "不同意对方诉求", "释法明理，建议冷静后再谈"),
 )
 _SESSION_HOURS = tuple((f"{start:02d}:00", f"{start + 1:02d}:30") for start in range(8, 17))
+_LAST_START = dt.time(23, 0)  # of a short session late on a day cut short by today
 _SESSION_STARTS = {start: dt.time.fromisoformat(start) for start, _end in _SESSION_HOURS}
 _SESSION_ENDS = {end: dt.time.fromisoformat(end) for _start, end in _SESSION_HOURS}
 _LEAD = {Tier.GRID: "mediator", Tier.JOINT_TEAM: "team", Tier.MEDIATION_ROOM: "department"}
@@ -1224,7 +1225,8 @@ class _Story:
                 start, end = later[int(rand() * len(later))]
                 ends = _SESSION_ENDS[end]
             else:
-                begins = self.at + _MINUTES[(-self.at.minute) % 5]
+                begins = min(self.at + _MINUTES[(-self.at.minute) % 5],
+                             dt.datetime.combine(held_on, _LAST_START))
                 ends = (begins + _MINUTES[30]).time()
                 start, end = f"{begins:%H:%M}", f"{ends:%H:%M}"
         # What follows the session (its record, a settlement) comes after it ends (and

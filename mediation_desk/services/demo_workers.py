@@ -11,6 +11,7 @@ from __future__ import annotations
 import multiprocessing
 import multiprocessing.connection
 import os
+import time
 from concurrent.futures import ProcessPoolExecutor
 
 BATCH = 5_000  # cases per batch
@@ -58,14 +59,24 @@ class Workers:
         self.exiting = _processes_of(pool)
         pool.shutdown(wait=False)
 
-    def wait(self) -> None:
-        """Until the workers told to exit (`let_go`) have exited, and closed the file."""
-        exiting, self.exiting = self.exiting, []
+    def wait(self, timeout: float | None = None) -> None:
+        """Until the workers told to exit (`let_go`) have exited, and closed the file;
+        any still running after `timeout` seconds are ended."""
         # A process's sentinel is ready once it has ended (its pipe is closed on exit).
-        pending = [process.sentinel for process in exiting]
+        pending = {process.sentinel: process for process in self.exiting}
+        deadline = None if timeout is None else time.monotonic() + timeout
         while pending:
-            ready = multiprocessing.connection.wait(pending)
-            pending = [sentinel for sentinel in pending if sentinel not in ready]
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready = multiprocessing.connection.wait(list(pending), left)
+            if not ready:
+                for process in pending.values():
+                    process.terminate()
+                for process in pending.values():
+                    process.join()
+                break
+            for sentinel in ready:
+                del pending[sentinel]
+        self.exiting = []  # only now: an interrupted wait leaves them to `stop`
 
     def stop(self) -> None:
         """End the workers at once and wait until they have exited: after an error or an
@@ -73,7 +84,7 @@ class Workers:
         a file of the next run."""
         pool, self.pool = self.pool, None
         if pool is None:
-            self.wait()
+            self.wait(timeout=30)  # they were let go: exiting already
             return
         # First take the turn away, so that a worker making a batch cannot write it.  (A
         # worker writing holds the lock for one batch; one that died holding it must not
@@ -102,15 +113,18 @@ def batch_bounds(cases: int, batch_size: int = BATCH) -> list[tuple[int, int]]:
     at once and the second then waits for the first one's turn; at the end one worker is
     alone with the last batch (the most recent cases, the slowest to make).  So where
     there are batches enough, the first one and the last two are half the size: both
-    waits are halved.  The others share what is left evenly."""
+    waits are halved.  The others share what is left evenly (sizes differ by one at most)."""
     if cases < 4 * batch_size or batch_size < 2:
         return [(begin, min(begin + batch_size, cases)) for begin in range(0, cases, batch_size)]
     half = batch_size // 2
     tail = cases - 2 * half  # where the last two begin
     middle = -(-(tail - half) // batch_size)  # how many batches between
-    size = -(-(tail - half) // middle)
-    bounds = [(0, half)]
-    bounds += [(begin, min(begin + size, tail)) for begin in range(half, tail, size)]
+    size, longer = divmod(tail - half, middle)  # the first `longer` have one case more
+    bounds, begin = [(0, half)], half
+    for n in range(middle):
+        end = begin + size + (n < longer)
+        bounds.append((begin, end))
+        begin = end
     return [*bounds, (tail, tail + half), (tail + half, cases)]
 
 
