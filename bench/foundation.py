@@ -112,7 +112,7 @@ def bench_demo(database: Path, cases: int) -> tuple[float, float]:
 
 
 # A fixed piece of pure Python, timed in the same run: how fast this machine's cores are
-# just then (shared virtual machines vary by a quarter from one minute to the next).
+# just then (shared virtual machines vary by half from one minute to the next).
 CALIBRATION = "s = 0\nfor i in range(10_000_000):\n    s += i"
 
 

@@ -6,7 +6,7 @@ do; ID numbers carry correct GB 11643 check digits; every category, source, tier
 and risk grade occurs; dates spread over the three years before the clock's today, and
 each case's events tell a plausible story that ends in its state.
 
-How 100,000 cases are written in about twenty seconds on two cores (issue 3):
+How 100,000 cases are written in twenty to thirty seconds on two cores (issue 3):
 
 - Cases are made in batches by two spawned worker processes (`demo_batches`, which
   imports no SQLAlchemy), started before the database is opened (`demo_workers`), as

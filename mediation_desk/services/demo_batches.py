@@ -430,25 +430,10 @@ class _SqliteValues:
                 _NUMBER: _sqlite_numbers}.get(kind)
 
     def datetimes(self, values: Sequence) -> list:
-        memo = self._datetimes
-        out = []
-        for v in values:
-            text = memo.get(v)
-            if text is None and v is not None:
-                # SQLAlchemy's SQLite DATETIME format, "%Y-%m-%d %H:%M:%S.%f".
-                text = memo[v] = v.isoformat(" ", "microseconds")
-            out.append(text)
-        return out
+        return _memoised(values, self._datetimes, _datetime_text)
 
     def dates(self, values: Sequence) -> list:
-        memo = self._dates
-        out = []
-        for v in values:
-            text = memo.get(v)
-            if text is None and v is not None:
-                text = memo[v] = v.isoformat()
-            out.append(text)
-        return out
+        return _memoised(values, self._dates, dt.date.isoformat)
 
     def json(self, values: Sequence) -> list:
         memo = self._json
@@ -459,6 +444,21 @@ class _SqliteValues:
                 text = memo[id(v)] = _json(v)
             out.append(text)
         return out
+
+
+def _memoised(values: Sequence, memo: dict, convert: Callable[[object], str]) -> list:
+    """Each value as `convert` gives it (None stays None), each distinct value once."""
+    out = []
+    for v in values:
+        text = memo.get(v)
+        if text is None and v is not None:
+            text = memo[v] = convert(v)
+        out.append(text)
+    return out
+
+
+def _datetime_text(value: dt.datetime) -> str:
+    return value.isoformat(" ", "microseconds")  # SQLAlchemy's "%Y-%m-%d %H:%M:%S.%f"
 
 
 def _sqlite_numbers(values: Sequence) -> list:
