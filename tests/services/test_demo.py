@@ -274,6 +274,15 @@ def test_demo_copies_its_rows_in_when_another_connection_has_the_file_open(tmp_p
     services.close()
 
 
+def test_the_indexes_the_demo_keeps_up_while_writing_are_the_models_own():
+    """An index renamed in the models would be built at the end again, silently."""
+    from mediation_desk.persistence.models import Base
+    from mediation_desk.services import demo
+
+    names = {index.name for table in Base.metadata.tables.values() for index in table.indexes}
+    assert demo._KEPT_UP <= names
+
+
 def test_the_batches_know_how_the_models_store_each_column():
     """The workers make rows without importing the models (nor SQLAlchemy); what they
     know of the columns' types must be what the models say."""
