@@ -34,6 +34,7 @@ How 100,000 cases are written in twenty to thirty seconds on two cores (issue 3)
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import glob
 import os
@@ -399,9 +400,10 @@ def _build(db: sqlite3.Connection, building: Path, plan: _Plan, workers: Workers
     parties, events = plan.done(_written(workers, plan.specs(roster, sqlite=True, building=building), db))
     # The rows are checked (a reader) while the indexes are made (the writer, whose
     # pages wait in its cache until the commit), on the other core; and they go to disk
-    # meanwhile.
+    # meanwhile.  The indexes done, this thread checks tables too.
+    checks = _Checks(building)
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="demo") as helpers:
-        helping = [helpers.submit(_verify_file, building), helpers.submit(_flush, building)]
+        helping = [helpers.submit(checks.run), helpers.submit(_flush, building)]
         db.execute("PRAGMA cache_size = -524288")
         db.execute("PRAGMA mmap_size = 4294967296")
         # The index builds' sorts may use the core the check leaves once it is done.
@@ -411,6 +413,7 @@ def _build(db: sqlite3.Connection, building: Path, plan: _Plan, workers: Workers
             db.execute(sql)
         _merge_again(db, merging)
         db.execute("COMMIT")
+        checks.run()
         for future in helping:
             future.result()
     # The workers have long exited by now; this connection alone has the file from here.
@@ -467,15 +470,35 @@ def _write_batch(db: sqlite3.Connection, batch: _Batch) -> tuple[int, int]:
 
 
 
-def _verify_file(building: Path) -> None:
-    """The CHECK constraints and foreign keys the load did not check row by row, a
-    table at a time; a failure is a bug in this module, and the file is not swapped in."""
-    with closing(sqlite3.connect(building, isolation_level=None)) as db:
-        db.execute("PRAGMA mmap_size = 4294967296")
-        for table, sql in _BROKEN_SQL.items():
-            wrong = db.execute(sql).fetchone()
-            if wrong:
-                raise RuntimeError(f"demo row {table} #{wrong[0]} breaks a constraint")
+class _Checks:
+    """The CHECK constraints and foreign keys the load did not check row by row, in
+    parts of up to `_CHECK_ROWS` rows, by as many threads as `run` them (each takes the
+    next part left); a failure is a bug in this module, and the file is not swapped in."""
+
+    def __init__(self, building: Path) -> None:
+        self.building = building
+        with closing(sqlite3.connect(building)) as db:
+            last = {table: db.execute(f'SELECT max(rowid) FROM "{table}"').fetchone()[0] or 0
+                    for table in _BROKEN_SQL}
+        self.left = collections.deque(  # (deque.popleft: thread-safe)
+            (table, first) for table in _BROKEN_SQL for first in range(0, last[table], _CHECK_ROWS))
+        self.failed = False
+
+    def run(self) -> None:
+        with closing(sqlite3.connect(self.building, isolation_level=None)) as db:
+            db.execute("PRAGMA mmap_size = 4294967296")
+            while not self.failed:
+                try:
+                    table, first = self.left.popleft()
+                except IndexError:
+                    return
+                wrong = db.execute(_BROKEN_SQL[table], (first, first + _CHECK_ROWS)).fetchone()
+                if wrong:
+                    self.failed = True
+                    raise RuntimeError(f"demo row {table} #{wrong[0]} breaks a constraint")
+
+
+_CHECK_ROWS = 100_000  # a part small enough for two threads to share the last parts left
 
 
 def _broken_sql(model) -> str:  # type: ignore[no-untyped-def]
@@ -489,7 +512,8 @@ def _broken_sql(model) -> str:  # type: ignore[no-untyped-def]
             f'("{key.parent.name}" IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {parent} AS parent '
             f'WHERE parent."{key.column.name}" = {table.name}."{key.parent.name}"))'
         )
-    return f"SELECT rowid FROM {table.name} WHERE {' OR '.join(conditions) or '0'} LIMIT 1"
+    return (f"SELECT rowid FROM {table.name} WHERE rowid > ? AND rowid <= ? "
+            f"AND ({' OR '.join(conditions) or '0'}) LIMIT 1")
 
 
 _BROKEN_SQL = {model.__tablename__: _broken_sql(model) for model in (RosterMember, *_MODELS)}

@@ -157,14 +157,41 @@ def test_the_workers_are_let_go_before_the_file_is_finished(tmp_path, clock, mon
     from mediation_desk.services.container import open_services
 
     calls = []
-    let_go, verify = demo_workers.Workers.let_go, demo._verify_file
+    let_go, check = demo_workers.Workers.let_go, demo._Checks.run
     monkeypatch.setattr(demo_workers.Workers, "let_go",
                         lambda self: (calls.append(("let go", self.pool is not None)), let_go(self))[1])
-    monkeypatch.setattr(demo, "_verify_file", lambda building: (calls.append("check"), verify(building))[1])
+    monkeypatch.setattr(demo._Checks, "run", lambda self: (calls.append("check"), check(self))[1])
     services = open_services(tmp_path / "demo.sqlite", clock=clock)
     assert generate_demo(services, cases=600, seed=3, batch_size=100).cases == 600
     services.close()
     assert calls[:2] == [("let go", True), "check"]
+
+
+def test_the_check_of_the_built_file_finds_a_row_that_breaks_a_constraint(tmp_path, clock):
+    import sqlite3
+    import threading
+    from contextlib import closing
+
+    from mediation_desk.services import demo
+    from mediation_desk.services.container import open_services
+
+    path = tmp_path / "built.sqlite"
+    open_services(path, clock=clock).close()
+    sound = demo._Checks(path)
+    helper = threading.Thread(target=sound.run)
+    helper.start()
+    sound.run()  # the two share the tables
+    helper.join()
+    assert not sound.left and not sound.failed
+    # A foreign key to nothing, and a CHECK broken (as the load, which checks neither).
+    for table, row in (("session_participant", "(1, 999, NULL, '调解员', 'mediator')"),
+                       ("roster_member", "(7, '调解员', 'boss', '', '', '', '', 1, '2026-11-20 09:00:00')")):
+        with closing(sqlite3.connect(path, isolation_level=None)) as db:
+            db.execute("PRAGMA ignore_check_constraints = ON")
+            db.execute("DELETE FROM session_participant")
+            db.execute(f"INSERT INTO {table} VALUES {row}")
+        with pytest.raises(RuntimeError, match=f"{table} #{row[1]} "):
+            demo._Checks(path).run()
 
 
 class _Interrupted(Exception):
