@@ -328,7 +328,7 @@ def _fill_beside(engine, path: Path, building: Path, plan: _Plan,  # type: ignor
         connection.connection.driver_connection.backup(copy)
     with closing(_open_building(building)) as db:
         summary = _build(db, building, plan, workers)
-    _flush(building)  # what the indexes added since
+    _flush(building)  # what is not on disk yet: the switch to WAL
     _swap_in(engine, path, building)
     return summary
 
@@ -413,6 +413,7 @@ def _build(db: sqlite3.Connection, building: Path, plan: _Plan, workers: Workers
             db.execute(sql)
         _merge_again(db, merging)
         db.execute("COMMIT")
+        helping.append(helpers.submit(_flush, building))  # the indexes, to disk meanwhile
         checks.run()
         for future in helping:
             future.result()
