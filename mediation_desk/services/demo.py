@@ -6,7 +6,8 @@ do; ID numbers carry correct GB 11643 check digits; every category, source, tier
 and risk grade occurs; dates spread over the three years before the clock's today, and
 each case's events tell a plausible story that ends in its state.
 
-How 100,000 cases are written in twenty to thirty seconds on two cores (issue 3):
+How 100,000 cases are written in about twenty seconds on two cores (17-25 s on the
+two-core machine it was measured on, whose speed varies) (issue 3):
 
 - Cases are made in batches by two spawned worker processes (`demo_batches`, which
   imports no SQLAlchemy), started before the database is opened (`demo_workers`), as
@@ -18,15 +19,16 @@ How 100,000 cases are written in twenty to thirty seconds on two cores (issue 3)
   `_Layout`).  Only the rest of a case (its parties, its own row) is made in Python.
 - A SQLite file is not filled where it is.  The demo only fills a new, empty database,
   so the whole database is built in a file beside it with the safety off (no journal,
-  no fsync, no CHECK or foreign-key checks row by row, most secondary indexes made once
-  at the end) and then swapped in with one `os.replace` (`_fill_beside`).  Until then
+  no fsync, no CHECK or foreign-key checks row by row, no merging in the full-text
+  indexes, the secondary indexes that cost more kept up than built made once at the
+  end) and then swapped in with one `os.replace` (`_fill_beside`).  Until then
   the database is untouched, so an interrupted demo leaves it as it was.  Each worker
   binds the batch it made into its own TEMP tables, then copies it into the file on its
   turn (batch order, so rows get the same ids whichever worker made them): no rows
   travel between processes, and one worker's writing overlaps the other's making.  The
-  constraints are verified once at the end, while the indexes are made.  If another
-  connection has the database open, the built rows are copied into it in one
-  transaction instead.
+  constraints are verified once at the end, while the indexes are made and after, by
+  two threads (`_Checks`).  If another connection has the database open, the built
+  rows are copied into it in one transaction instead.
 - Other databases (PostgreSQL), and SQLite in memory, take SQLAlchemy Core in one
   transaction (`_fill_in_place`): slower, the same rows (the templated stories told
   again from their random streams).
