@@ -19,16 +19,17 @@ two-core machine it was measured on, whose speed varies) (issue 3):
   `_Layout`).  Only the rest of a case (its parties, its own row) is made in Python.
 - A SQLite file is not filled where it is.  The demo only fills a new, empty database,
   so the whole database is built in a file beside it with the safety off (no journal,
-  no fsync, no CHECK or foreign-key checks row by row, no merging in the full-text
-  indexes, the secondary indexes that cost more kept up than built made once at the
-  end) and then swapped in with one `os.replace` (`_fill_beside`).  Until then
-  the database is untouched, so an interrupted demo leaves it as it was.  Each worker
-  binds the batch it made into its own TEMP tables, then copies it into the file on its
-  turn (batch order, so rows get the same ids whichever worker made them): no rows
-  travel between processes, and one worker's writing overlaps the other's making.  The
-  constraints are verified once at the end, while the indexes are made and after, by
-  two threads (`_Checks`).  If another connection has the database open, the built
-  rows are copied into it in one transaction instead.
+  no fsync, no CHECK or foreign-key checks row by row, no automatic merging in the
+  full-text indexes; secondary indexes grow as the rows come where that is cheaper, and
+  the others are made once at the end) and then swapped in with one `os.replace`
+  (`_fill_beside`).  Until then the database is untouched, so an interrupted demo
+  leaves it as it was.  Each worker binds the batch it made into its own TEMP tables,
+  then copies it into the file on its turn (batch order, so rows get the same ids
+  whichever worker made them): no rows travel between processes, and one worker's
+  writing overlaps the other's making.  The constraints are verified once at the end,
+  while the indexes are made and after, by two threads (`_Checks`).  If another
+  connection has the database open, the built rows are copied into it in one
+  transaction instead.
 - Other databases (PostgreSQL), and SQLite in memory, take SQLAlchemy Core in one
   transaction (`_fill_in_place`): slower, the same rows (the templated stories told
   again from their random streams).
@@ -402,21 +403,25 @@ def _build(db: sqlite3.Connection, building: Path, plan: _Plan, workers: Workers
     parties, events = plan.done(_written(workers, plan.specs(roster, sqlite=True, building=building), db))
     # The rows are checked (a reader) while the indexes are made (the writer, whose
     # pages wait in its cache until the commit), on the other core; and they go to disk
-    # meanwhile.  The indexes done, this thread checks tables too.
+    # meanwhile.  The indexes done, this thread takes parts of the check too.
     checks = _Checks(building)
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="demo") as helpers:
         helping = [helpers.submit(checks.run), helpers.submit(_flush, building)]
-        db.execute("PRAGMA cache_size = -524288")
-        db.execute("PRAGMA mmap_size = 4294967296")
-        # The index builds' sorts may use the core the check leaves once it is done.
-        db.execute("PRAGMA threads = 2")
-        db.execute("BEGIN IMMEDIATE")
-        for sql in _in_order(suspended):
-            db.execute(sql)
-        _merge_again(db, merging)
-        db.execute("COMMIT")
-        helping.append(helpers.submit(_flush, building))  # the indexes, to disk meanwhile
-        checks.run()
+        try:
+            db.execute("PRAGMA cache_size = -524288")
+            db.execute("PRAGMA mmap_size = 4294967296")
+            # The index builds' sorts may use a core too (when the check leaves one).
+            db.execute("PRAGMA threads = 2")
+            db.execute("BEGIN IMMEDIATE")
+            for sql in _in_order(suspended):
+                db.execute(sql)
+            _merge_again(db, merging)
+            db.execute("COMMIT")
+            helping.append(helpers.submit(_flush, building))  # the indexes, to disk meanwhile
+            checks.run()
+        except BaseException:
+            checks.failed = True  # the helper stops after its part: the file is not used
+            raise
         for future in helping:
             future.result()
     # The workers have long exited by now; this connection alone has the file from here.
@@ -435,12 +440,12 @@ def _stop_merging(db: sqlite3.Connection) -> dict[str, int | None]:
     """Turn off the full-text indexes' automatic merging of segments for the load: each
     batch's commit would otherwise merge ever larger segments again, on the writer's
     turn (a third of the trigram index's cost).  FTS5 still merges where 16 segments
-    pile up on one level, so searches stay fast.  Returns each index's own setting."""
+    pile up on one level (`crisismerge`), so searches stay fast.  Returns each index's own setting."""
     stored: dict[str, int | None] = {}
     for table in _FULL_TEXT:
-        row = db.execute(f"SELECT v FROM \"{table}_config\" WHERE k = 'automerge'").fetchone()
+        row = db.execute(f'SELECT v FROM "{table}_config" WHERE k = \'automerge\'').fetchone()
         stored[table] = None if row is None else int(row[0])
-        db.execute(f"INSERT INTO \"{table}\" (\"{table}\", rank) VALUES ('automerge', 0)")
+        db.execute(f'INSERT INTO "{table}" ("{table}", rank) VALUES (\'automerge\', 0)')
     return stored
 
 
@@ -448,7 +453,7 @@ def _merge_again(db: sqlite3.Connection, stored: dict[str, int | None]) -> None:
     """Give the full-text indexes back their merging (`_stop_merging`): a mediator's
     edits merge the load's segments bit by bit, as usual."""
     for table, value in stored.items():
-        db.execute(f"INSERT INTO \"{table}\" (\"{table}\", rank) VALUES ('automerge', ?)",
+        db.execute(f'INSERT INTO "{table}" ("{table}", rank) VALUES (\'automerge\', ?)',
                    (_FTS5_AUTOMERGE if value is None else value,))
 
 
@@ -456,8 +461,8 @@ def _merge_again(db: sqlite3.Connection, stored: dict[str, int | None]) -> None:
 # agreements, and the registration day (cases are numbered in date order).
 _IN_WRITING_ORDER = {"dispute_id", "session_id", "agreement_id", "registered_on"}
 # The largest of the other indexes.  Kept up, they add about 0.15 of the cases' making
-# time to the writer's turns (taken on two cores) and take 0.12 of it off the end (on
-# one core, where the check of the file then takes as long); of the whole about 3 %.
+# time to the writer's turns (taken on two cores) and take 0.12 of it off the builds at
+# the end (on one core, beside the check); of the whole about 3 %.
 _KEPT_UP = {"ix_dispute_event_figures", "ix_dispute_figures", "ix_followup_visit_status_due_on",
             "ix_followup_visit_status_visited_on", "ix_session_participant_roster_member_id"}
 
@@ -475,27 +480,29 @@ def _write_batch(db: sqlite3.Connection, batch: _Batch) -> tuple[int, int]:
 
 class _Checks:
     """The CHECK constraints and foreign keys the load did not check row by row, in
-    parts of up to `_CHECK_ROWS` rows, by as many threads as `run` them (each takes the
+    parts of up to `_CHECK_ROWS` rowids, by as many threads as `run` them (each takes the
     next part left); a failure is a bug in this module, and the file is not swapped in."""
 
     def __init__(self, building: Path) -> None:
         self.building = building
         with closing(sqlite3.connect(building)) as db:
-            last = {table: db.execute(f'SELECT max(rowid) FROM "{table}"').fetchone()[0] or 0
-                    for table in _BROKEN_SQL}
+            spans = {table: db.execute(f'SELECT min(rowid), max(rowid) FROM "{table}"').fetchone()
+                     for table in _BROKEN_SQL}
         self.left = collections.deque(  # (deque.popleft: thread-safe)
-            (table, first) for table in _BROKEN_SQL for first in range(0, last[table], _CHECK_ROWS))
+            (table, after) for table, (first, last) in spans.items() if first is not None
+            for after in range(first - 1, last, _CHECK_ROWS))  # rowids after..after + _CHECK_ROWS
         self.failed = False
 
     def run(self) -> None:
-        with closing(sqlite3.connect(self.building, isolation_level=None)) as db:
+        # (The index builds' commit may hold the file a while: wait for it as the writer would.)
+        with closing(sqlite3.connect(self.building, isolation_level=None, timeout=600)) as db:
             db.execute("PRAGMA mmap_size = 4294967296")
             while not self.failed:
                 try:
-                    table, first = self.left.popleft()
+                    table, after = self.left.popleft()
                 except IndexError:
                     return
-                wrong = db.execute(_BROKEN_SQL[table], (first, first + _CHECK_ROWS)).fetchone()
+                wrong = db.execute(_BROKEN_SQL[table], (after, after + _CHECK_ROWS)).fetchone()
                 if wrong:
                     self.failed = True
                     raise RuntimeError(f"demo row {table} #{wrong[0]} breaks a constraint")

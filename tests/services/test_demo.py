@@ -167,31 +167,55 @@ def test_the_workers_are_let_go_before_the_file_is_finished(tmp_path, clock, mon
     assert calls[:2] == [("let go", True), "check"]
 
 
-def test_the_check_of_the_built_file_finds_a_row_that_breaks_a_constraint(tmp_path, clock):
+def test_the_check_of_the_built_file_finds_a_row_that_breaks_a_constraint(tmp_path, clock, monkeypatch):
+    """Two threads share the check's parts (of 2 rowids here); a foreign key to nothing
+    or a broken CHECK is found wherever it is, the first and the last row included."""
+    import collections
     import sqlite3
-    import threading
+    from concurrent.futures import ThreadPoolExecutor
     from contextlib import closing
 
     from mediation_desk.services import demo
     from mediation_desk.services.container import open_services
 
+    monkeypatch.setattr(demo, "_CHECK_ROWS", 2)
     path = tmp_path / "built.sqlite"
     open_services(path, clock=clock).close()
+    member = "({id}, '调解员', '{role}', '', '', '', '', 1, '2026-11-20 09:00:00')"
+    with closing(sqlite3.connect(path, isolation_level=None)) as db:
+        for n in range(-1, 8):  # rowids below 1 too: a copied roster may have them
+            db.execute(f"INSERT INTO roster_member VALUES {member.format(id=n, role='mediator')}")
     sound = demo._Checks(path)
-    helper = threading.Thread(target=sound.run)
-    helper.start()
-    sound.run()  # the two share the tables
-    helper.join()
-    assert not sound.left and not sound.failed
-    # A foreign key to nothing, and a CHECK broken (as the load, which checks neither).
-    for table, row in (("session_participant", "(1, 999, NULL, '调解员', 'mediator')"),
-                       ("roster_member", "(7, '调解员', 'boss', '', '', '', '', 1, '2026-11-20 09:00:00')")):
+    parts = list(sound.left)
+    assert parts == [("roster_member", after) for after in (-2, 0, 2, 4, 6)]  # rowids -1..7
+    taken: list[tuple[str, int]] = []
+
+    class Taken(collections.deque):
+        def popleft(self):  # type: ignore[no-untyped-def]
+            part = super().popleft()
+            taken.append(part)
+            return part
+
+    sound.left = Taken(sound.left)
+    with ThreadPoolExecutor(max_workers=1) as helper:
+        other = helper.submit(sound.run)
+        sound.run()
+        other.result()  # a failure in the helper fails the test
+    assert sorted(taken) == parts and not sound.left and not sound.failed  # each part once
+
+    def broken(sql: str, table: str, rowid: int) -> None:
         with closing(sqlite3.connect(path, isolation_level=None)) as db:
-            db.execute("PRAGMA ignore_check_constraints = ON")
-            db.execute("DELETE FROM session_participant")
-            db.execute(f"INSERT INTO {table} VALUES {row}")
-        with pytest.raises(RuntimeError, match=f"{table} #{row[1]} "):
+            db.execute("PRAGMA ignore_check_constraints = ON")  # keys are off: the load's way
+            db.execute(sql)
+        with pytest.raises(RuntimeError, match=f"demo row {table} #{rowid} breaks"):
             demo._Checks(path).run()
+        with closing(sqlite3.connect(path, isolation_level=None)) as db:
+            db.execute(f"DELETE FROM {table} WHERE rowid = {rowid}")
+
+    for rowid in (-1, 3, 7):
+        broken(f"UPDATE roster_member SET role = 'boss' WHERE id = {rowid}", "roster_member", rowid)
+    broken("INSERT INTO session_participant VALUES (5, 999, NULL, '调解员', 'mediator')",
+           "session_participant", 5)
 
 
 class _Interrupted(Exception):
@@ -299,6 +323,28 @@ def test_demo_copies_its_rows_in_when_another_connection_has_the_file_open(tmp_p
         name = c.execute(text("SELECT name FROM party LIMIT 1")).scalar()
     assert services.cases.count(CaseFilter(search=name)) >= 1
     services.close()
+
+
+def test_the_full_text_indexes_get_their_own_merging_back_after_the_load(tmp_path, clock):
+    import sqlite3
+    from contextlib import closing
+
+    from mediation_desk.services import demo
+    from mediation_desk.services.container import open_services
+
+    path = tmp_path / "built.sqlite"
+    open_services(path, clock=clock).close()
+
+    def automerge(db: sqlite3.Connection) -> list:
+        return [db.execute(f"SELECT v FROM {t}_config WHERE k = 'automerge'").fetchone() for t in demo._FULL_TEXT]
+
+    with closing(sqlite3.connect(path, isolation_level=None)) as db:
+        db.execute("INSERT INTO dispute_search (dispute_search, rank) VALUES ('automerge', 8)")
+        assert automerge(db) == [(8,), None]  # the grams index has FTS5's default
+        stored = demo._stop_merging(db)
+        assert automerge(db) == [(0,), (0,)]
+        demo._merge_again(db, stored)
+        assert automerge(db) == [(8,), (4,)]
 
 
 def test_the_indexes_the_demo_keeps_up_while_writing_are_the_models_own():
