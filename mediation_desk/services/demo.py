@@ -440,7 +440,8 @@ def _stop_merging(db: sqlite3.Connection) -> dict[str, int | None]:
     """Turn off the full-text indexes' automatic merging of segments for the load: each
     batch's commit would otherwise merge ever larger segments again, on the writer's
     turn (a third of the trigram index's cost).  FTS5 still merges where 16 segments
-    pile up on one level (`crisismerge`), so searches stay fast.  Returns each index's own setting."""
+    pile up on one level (`crisismerge`), so searches stay fast.  Returns each index's
+    own setting."""
     stored: dict[str, int | None] = {}
     for table in _FULL_TEXT:
         row = db.execute(f'SELECT v FROM "{table}_config" WHERE k = \'automerge\'').fetchone()
