@@ -487,7 +487,10 @@ class _Checks:
     def __init__(self, building: Path) -> None:
         self.building = building
         with closing(sqlite3.connect(building)) as db:
-            spans = {table: db.execute(f'SELECT min(rowid), max(rowid) FROM "{table}"').fetchone()
+            # (Each in its own subquery: SQLite finds a lone min() or max() of the rowid at
+            # the table's end, but scans the whole table for the two together.)
+            spans = {table: db.execute(f'SELECT (SELECT min(rowid) FROM "{table}"), '
+                                       f'(SELECT max(rowid) FROM "{table}")').fetchone()
                      for table in _BROKEN_SQL}
         self.left = collections.deque(  # (deque.popleft: thread-safe)
             (table, after) for table, (first, last) in spans.items() if first is not None
