@@ -218,6 +218,23 @@ def test_the_check_of_the_built_file_finds_a_row_that_breaks_a_constraint(tmp_pa
            "session_participant", 5)
 
 
+def test_the_check_refuses_a_key_it_cannot_look_up_by_rowid():
+    """The check looks keys up by the parent's rowid; a key to any other column would
+    need another query, so it is refused when the module loads, not checked wrongly."""
+    from types import SimpleNamespace
+
+    from sqlalchemy import Column, ForeignKey, Integer, MetaData, String, Table
+
+    from mediation_desk.services import demo
+
+    metadata = MetaData()
+    Table("parent", metadata, Column("id", Integer, primary_key=True), Column("code", String, unique=True))
+    child = Table("child", metadata, Column("id", Integer, primary_key=True),
+                  Column("parent_id", ForeignKey("parent.id")), Column("parent_code", ForeignKey("parent.code")))
+    with pytest.raises(TypeError, match="child.parent_code"):
+        demo._broken_sql(SimpleNamespace(__table__=child))
+
+
 class _Interrupted(Exception):
     pass
 
