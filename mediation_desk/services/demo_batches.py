@@ -921,29 +921,42 @@ def _search_text(number: str, parties: list[_PartyRow]) -> str:
 
 def _search_grams(number: str, parties: list[_PartyRow]) -> str:
     """persistence.search.search_grams(_search_text(number, parties)), piece by piece:
-    the case number's letters are the station's (the same in every case), a name's are
-    made once, and of an ID number only a final x is a letter; phones have none.  (The
+    the case number's letters are the station's (the same in every case), a name is
+    letters alone (its tokens made here: most names occur once, so a cache would mostly
+    miss), and of an ID number only a final x is a letter; phones have none.  (The
     short-term index is contentless: what a later edit deletes must be what was put in,
     token for token, so a test holds the two equal.)"""
     grams = dict.fromkeys(_piece_grams(number.translate(_NO_DIGITS)))
     for party in parties:
         name, id_number, _phone, agent, _agent_phone, guardian, _guardian_phone, code = _SEARCHED(party)
-        grams.update(dict.fromkeys(_piece_grams(name)))
+        _add_name_grams(grams, name)
         if id_number[-1:] in ("x", "X"):
             grams["x"] = None
         if agent:
-            grams.update(dict.fromkeys(_piece_grams(agent)))
+            _add_name_grams(grams, agent)
         if guardian:
-            grams.update(dict.fromkeys(_piece_grams(guardian)))
+            _add_name_grams(grams, guardian)
         if code:
             grams.update(dict.fromkeys(_piece_grams(code)))
     return " ".join(grams)
 
 
+def _add_name_grams(grams: dict[str, None], name: str) -> None:
+    """A name's tokens into `grams`, in search_grams's order: each letter, then the pair
+    it begins (a name of letters alone, in lower case, is one run of letters)."""
+    if name.isalpha() and name == name.lower():
+        grams[name[0]] = None
+        for i in range(1, len(name)):
+            grams[name[i - 1:i + 1]] = None
+            grams[name[i]] = None
+    else:  # not a plain name: digits, punctuation or capitals in it
+        grams.update(dict.fromkeys(_piece_grams(name)))
+
+
 _NO_DIGITS = str.maketrans("0123456789", " " * 10)  # digits part letter runs, as spaces do
 
 
-@functools.lru_cache(maxsize=1 << 17)
+@functools.lru_cache(maxsize=1 << 12)  # the station's letters, companies, credit codes
 def _piece_grams(piece: str) -> tuple[str, ...]:
     grams = search_grams(piece)
     return tuple(grams.split(" ")) if grams else ()

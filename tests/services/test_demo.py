@@ -552,6 +552,18 @@ def test_demo_short_term_index_tokens_are_search_grams_of_the_search_text(servic
     assert checked == 3000
 
 
+
+@pytest.mark.parametrize("name", ["王淼淼", "淼", "欧阳㛃", "ÉMILE", "Anna Lee", "张三（代）", "李2娜", "İlk", ""])
+def test_a_name_s_short_tokens_are_search_grams(name):
+    """Names of letters alone take a quick way to their tokens; any other text the
+    general one, and the order is search_grams's either way (repeats kept once)."""
+    from mediation_desk.persistence.search import search_grams
+    from mediation_desk.services import demo_batches
+
+    grams = {"调": None}
+    demo_batches._add_name_grams(grams, name)
+    assert " ".join(grams) == search_grams(f"调 {name}")
+
 def test_demo_figure_columns_are_what_the_record_gives(services):
     """Every dispute's figure columns equal what the mapper hook (persistence.figures),
     the session-day rule and the services' performed-on reading give from its record."""
