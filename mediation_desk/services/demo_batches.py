@@ -570,9 +570,10 @@ def _id_number(rand: Callable[[], float], birth: dt.date, male: bool) -> str:
     order = int(rand() * 100) * 10 + 2 * int(rand() * 5) + (1 if male else 0)  # odd for men
     region = REGIONS[int(rand() * len(REGIONS))]
     born = _BORN.get(birth)
-    if born is None:
-        digits = birth.isoformat().replace("-", "")
-        born = _BORN[birth] = (digits, _weighted_sum(digits, _ID_WEIGHTS[6:14]))
+    if born is None:  # (some 30,000 dates in a worker: their sums made from parts too)
+        year, month, day = birth.year, birth.month, birth.day
+        born = _BORN[birth] = (f"{year:04d}{_TWO_DIGITS[month]}{_TWO_DIGITS[day]}",
+                               _year_sum(year) + _MONTH_SUMS[month] + _DAY_SUMS[day])
     total = _REGION_SUMS[region] + born[1] + _ORDER_SUMS[order]
     return region + born[0] + _THREE_DIGITS[order] + _ID_CHECKS[total % 11]
 
@@ -599,6 +600,14 @@ _ID_CHECKS = _id_checks()
 _REGION_SUMS = {region: _weighted_sum(region, _ID_WEIGHTS[:6]) for region in REGIONS}
 _ORDER_SUMS = tuple(_weighted_sum(f"{n:03d}", _ID_WEIGHTS[14:]) for n in range(1000))
 _BORN: dict[dt.date, tuple[str, int]] = {}  # birth date -> its digits and their weighted sum
+_TWO_DIGITS = tuple(f"{n:02d}" for n in range(32))
+_MONTH_SUMS = tuple(_weighted_sum(f"{n:02d}", _ID_WEIGHTS[10:12]) for n in range(13))
+_DAY_SUMS = tuple(_weighted_sum(f"{n:02d}", _ID_WEIGHTS[12:14]) for n in range(32))
+
+
+@functools.cache
+def _year_sum(year: int) -> int:
+    return _weighted_sum(f"{year:04d}", _ID_WEIGHTS[6:10])
 
 
 def _phone(rand: Callable[[], float]) -> str:
