@@ -564,6 +564,20 @@ def test_a_name_s_short_tokens_are_search_grams(name):
     demo_batches._add_name_grams(grams, name)
     assert " ".join(grams) == search_grams(f"调 {name}")
 
+
+@pytest.mark.parametrize("text", ["\x02by\x03调解", "约定2024-03-01前付清"])
+def test_a_template_row_with_a_case_s_own_value_in_a_text_is_refused(text):
+    """A stand-in, or a date, in a template's text would reach every case told from it."""
+    from mediation_desk.services import demo_batches
+
+    layout = demo_batches._LAYOUTS["mediation_session"]
+    row = dict.fromkeys(layout.columns)  # None: no date to move
+    row["proposals"] = text
+    with pytest.raises(RuntimeError, match="left in template mediation_session"):
+        layout.template_row(tuple(row.values()))
+    row["proposals"] = "建议分期履行"
+    assert layout.template_row(tuple(row.values()))[layout.position["proposals"] - 2] == "建议分期履行"
+
 def test_demo_figure_columns_are_what_the_record_gives(services):
     """Every dispute's figure columns equal what the mapper hook (persistence.figures),
     the session-day rule and the services' performed-on reading give from its record."""
