@@ -1690,10 +1690,13 @@ class _Layout:
         """A story row of a template (told with the stand-ins) as its template table has it
         (without `t` and `n`)."""
         # A stand-in, or a date written into a text, would reach every case as it is.
-        texts = "\x00".join([value for name, value in zip(self.columns, row, strict=True)
-                              if isinstance(value, str) and name not in self.overrides])
-        if "\x02" in texts or _TEMPLATE_ERA.search(texts):
-            raise RuntimeError(f"a case's own value left in template {self.table}: {texts!r}")
+        texts = {name: value for name, value in zip(self.columns, row, strict=True)
+                 if isinstance(value, str) and name not in self.overrides}
+        joined = "\x00".join(texts.values())  # (which neither pattern crosses)
+        if "\x02" in joined or _TEMPLATE_ERA.search(joined):
+            name = next(name for name, text in texts.items()
+                        if "\x02" in text or _TEMPLATE_ERA.search(text))
+            raise RuntimeError(f"a case's own value left in template {self.table}.{name}")
         values: list = []
         for value, kind in zip(row, self.kinds, strict=True):
             if value is None:

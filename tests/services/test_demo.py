@@ -573,7 +573,7 @@ def test_a_template_row_with_a_case_s_own_value_in_a_text_is_refused(text):
     layout = demo_batches._LAYOUTS["mediation_session"]
     row = dict.fromkeys(layout.columns)  # None: no date to move
     row["proposals"] = text
-    with pytest.raises(RuntimeError, match="left in template mediation_session"):
+    with pytest.raises(RuntimeError, match="left in template mediation_session.proposals"):
         layout.template_row(tuple(row.values()))
     row["proposals"] = "建议分期履行"
     assert layout.template_row(tuple(row.values()))[layout.position["proposals"] - 2] == "建议分期履行"
