@@ -52,7 +52,7 @@ from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import CheckConstraint, func, insert, select
+from sqlalchemy import CheckConstraint, Integer, func, insert, select
 
 from mediation_desk.domain.errors import StorageError
 from mediation_desk.domain.vocabulary import (
@@ -525,7 +525,7 @@ def _broken_sql(model) -> str:  # type: ignore[no-untyped-def]
         # Every key refers to its parent's rowid (an INTEGER PRIMARY KEY, never NULL):
         # SQLite then looks each value up in the parent table itself, a third cheaper
         # than a correlated NOT EXISTS.
-        if list(parent.primary_key.columns) != [key.column] or key.column.type.python_type is not int:
+        if list(parent.primary_key.columns) != [key.column] or type(key.column.type) is not Integer:
             raise TypeError(f"{table.name}.{key.parent.name}: the demo's check needs a key to a rowid")
         conditions.append(f'({child} IS NOT NULL AND {child} NOT IN '
                           f'(SELECT "{key.column.name}" FROM {parent.name}))')

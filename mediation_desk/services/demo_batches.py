@@ -965,7 +965,7 @@ def _add_name_grams(grams: dict[str, None], name: str) -> None:
 _NO_DIGITS = str.maketrans("0123456789", " " * 10)  # digits part letter runs, as spaces do
 
 
-@functools.lru_cache(maxsize=1 << 12)  # the station's letters, companies, credit codes
+@functools.lru_cache(maxsize=1 << 12)  # the station's letters; odd names; credit codes
 def _piece_grams(piece: str) -> tuple[str, ...]:
     grams = search_grams(piece)
     return tuple(grams.split(" ")) if grams else ()

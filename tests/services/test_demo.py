@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from sqlalchemy import JSON, text
@@ -219,20 +220,27 @@ def test_the_check_of_the_built_file_finds_a_row_that_breaks_a_constraint(tmp_pa
 
 
 def test_the_check_refuses_a_key_it_cannot_look_up_by_rowid():
-    """The check looks keys up by the parent's rowid; a key to any other column would
-    need another query, so it is refused when the module loads, not checked wrongly."""
+    """The check looks keys up by the parent's rowid; a key to any other column, or to a
+    primary key that is not the rowid, would need another query, so `_broken_sql`
+    refuses it (the module builds the check's SQL for every table as it loads)."""
     from types import SimpleNamespace
 
-    from sqlalchemy import Column, ForeignKey, Integer, MetaData, String, Table
+    from sqlalchemy import BigInteger, Column, ForeignKey, Integer, MetaData, String, Table
 
     from mediation_desk.services import demo
 
     metadata = MetaData()
     Table("parent", metadata, Column("id", Integer, primary_key=True), Column("code", String, unique=True))
-    child = Table("child", metadata, Column("id", Integer, primary_key=True),
-                  Column("parent_id", ForeignKey("parent.id")), Column("parent_code", ForeignKey("parent.code")))
-    with pytest.raises(TypeError, match="child.parent_code"):
-        demo._broken_sql(SimpleNamespace(__table__=child))
+    Table("named", metadata, Column("name", String, primary_key=True))
+    Table("big", metadata, Column("id", BigInteger, primary_key=True))
+    sound = Table("sound", metadata, Column("id", Integer, primary_key=True),
+                  Column("parent_id", ForeignKey("parent.id")))
+    assert "NOT IN (SELECT \"id\" FROM parent)" in demo._broken_sql(SimpleNamespace(__table__=sound))
+    for column, parent in (("parent_code", "parent.code"), ("named_name", "named.name"), ("big_id", "big.id")):
+        child = Table(f"child_{column}", metadata, Column("id", Integer, primary_key=True),
+                      Column("parent_id", ForeignKey("parent.id")), Column(column, ForeignKey(parent)))
+        with pytest.raises(TypeError, match=f"child_{column}.{column}"):
+            demo._broken_sql(SimpleNamespace(__table__=child))
 
 
 class _Interrupted(Exception):
@@ -572,8 +580,9 @@ def test_a_template_row_with_a_case_s_own_value_in_a_text_is_refused(text):
 
     layout = demo_batches._LAYOUTS["mediation_session"]
     row = dict.fromkeys(layout.columns)  # None: no date to move
+    row["place"] = "调解室"  # a clean text before it: the column named is the one at fault
     row["proposals"] = text
-    with pytest.raises(RuntimeError, match="left in template mediation_session.proposals"):
+    with pytest.raises(RuntimeError, match=re.escape("left in template mediation_session.proposals")):
         layout.template_row(tuple(row.values()))
     row["proposals"] = "建议分期履行"
     assert layout.template_row(tuple(row.values()))[layout.position["proposals"] - 2] == "建议分期履行"
