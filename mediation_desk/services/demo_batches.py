@@ -1689,16 +1689,12 @@ class _Layout:
     def template_row(self, row: tuple) -> tuple:
         """A story row of a template (told with the stand-ins) as its template table has it
         (without `t` and `n`)."""
-        # A stand-in, or a date written into a text, would reach every case as it is.
-        texts = {name: value for name, value in zip(self.columns, row, strict=True)
-                 if isinstance(value, str) and name not in self.overrides}
-        joined = "\x00".join(texts.values())  # (which neither pattern crosses)
-        if "\x02" in joined or _TEMPLATE_ERA.search(joined):
-            name = next(name for name, text in texts.items()
-                        if "\x02" in text or _TEMPLATE_ERA.search(text))
-            raise RuntimeError(f"a case's own value left in template {self.table}.{name}")
         values: list = []
-        for value, kind in zip(row, self.kinds, strict=True):
+        for name, value, kind in zip(self.columns, row, self.kinds, strict=True):
+            if isinstance(value, str) and name not in self.overrides and (
+                    "\x02" in value or _TEMPLATE_ERA.search(value)):
+                # A stand-in, or a date written into a text, would reach every case as it is.
+                raise RuntimeError(f"a case's own value left in template {self.table}.{name}")
             if value is None:
                 values += (None, None) if kind == _DATETIME else (None,)
             elif kind == _DATE:
