@@ -835,12 +835,11 @@ def _one_case(rng, rows, dispute_id, number, day, serial, state, category, sourc
             template = None  # the story would reach into the last weeks: told afresh
     story = None
     if template is not None and rows.cases is not None:
-        # Its rows, moved to this case, are made by SQL as the batch is written.
-        rows.events.append(_registered_event(dispute_id, registered_at, tier, registered_reason,
-                                             mediator_name))
+        # Its rows, moved to this case, are made by SQL as the batch is written (its
+        # registration too, with this case's reason).
         rows.cases.append((dispute_id, template.number, day.toordinal() + _JULIAN_DAY_ZERO,
                            mediator_name, parties[0].name, respondent.id, respondent.name,
-                           _json([p.id for p in parties]), f"{summary}。"))
+                           _json([p.id for p in parties]), f"{summary}。", registered_reason))
         rows.templates[template.number] = template
         rows.templated_events += template.events
         end = template.end.shifted(day - _TEMPLATE_DAY)
@@ -1562,7 +1561,7 @@ _FACTS = "\x02facts\x03"
 _PARTY_IDS: list = []
 # A templated case: what SQL needs to tell its story (`base` is its day's Julian number).
 _CASE_COLUMNS = ("id", "t", "base", "by", "applicant", "respondent_id", "respondent",
-                 "party_ids", "facts")
+                 "party_ids", "facts", "reason")
 
 
 class _Template(NamedTuple):
@@ -1570,7 +1569,7 @@ class _Template(NamedTuple):
     seed: str
     clock: dt.time  # registered at this time of day
     span: int  # days from registration to the story's last date
-    events: int  # after the registration
+    events: int  # in all, the registration's included
     end: _StoryEnd  # as told from _TEMPLATE_DAY
     rows: dict[str, list[tuple]]  # per story table, the rows of its template table
     clock_facts: CaseClockFacts | None  # for a case still open
@@ -1638,13 +1637,15 @@ def _make_template(seed: int, number: int, state: DisputeState, tier: Tier,
     story.facts = _FACTS
     story.run_to(state)
     story.finish()
+    if rows.events[0][2] != _VALUE[EventKind.REGISTERED]:  # `_Layout`'s "reason" relies on it
+        raise RuntimeError("a story template does not begin with the registration")
     tables, last = {}, 0
     for table, layout in _LAYOUTS.items():
         tables[table] = [(number, n, *layout.template_row(row))
                          for n, row in enumerate(layout.rows_of(rows))]
         last = max([last, *(layout.last_day(row) for row in tables[table])])
     return _Template(number=number, seed=template_seed, clock=clock, span=last,
-                     events=len(rows.events) - 1, end=story.end(), rows=tables,
+                     events=len(rows.events), end=story.end(), rows=tables,
                      clock_facts=_clock_facts(state, story) if state in _CLOCKED else None)
 
 
@@ -1777,12 +1778,14 @@ def _dated(text: str) -> tuple[str, int | None]:
 _BY_SQL = 'c."by"'
 _PERFORMANCE_ORIGIN = VisitOrigin.PERFORMANCE.value  # its basis names the deadline
 _LAYOUTS = {layout.table: layout for layout in (
-    _Layout("dispute_event", _EVENT_COLUMNS, lambda rows: rows.events[1:], {
+    _Layout("dispute_event", _EVENT_COLUMNS, lambda rows: rows.events, {
         "dispute_id": "c.id", "by": _BY_SQL,
         "data": "CASE WHEN s.aid IS NOT NULL THEN '{\"agreement\": ' || (c.id * 4 + s.aid) || '}' "
                 "WHEN s.vid IS NOT NULL THEN '{\"recurrence\": true, \"visit\": ' || (c.id * 16 + s.vid) || '}' "
                 "ELSE s.data END",
-        "reason": "CASE WHEN s.reason_day IS NULL THEN s.reason ELSE date(c.base + s.reason_day) || s.reason END",
+        # The first event is the registration (`_make_template`), with the case's reason.
+        "reason": "CASE WHEN s.n = 0 THEN c.reason WHEN s.reason_day IS NULL THEN s.reason "
+                  "ELSE date(c.base + s.reason_day) || s.reason END",
     }, extras=("aid", "vid", "reason_day"), special=_event_data),
     _Layout("mediation_session", _SESSION_COLUMNS, lambda rows: rows.sessions, {
         "id": "c.id * 16 + s.id", "dispute_id": "c.id", "recorded_by": _BY_SQL,
@@ -1816,7 +1819,7 @@ _TEMPLATE_SQL = (
     "CREATE TEMP TABLE IF NOT EXISTS demo_template (t INTEGER PRIMARY KEY)",
     "CREATE TEMP TABLE IF NOT EXISTS demo_case (id INTEGER PRIMARY KEY, t INTEGER NOT NULL, "
     'base REAL NOT NULL, "by" TEXT, applicant TEXT, respondent_id INTEGER, respondent TEXT, '
-    "party_ids TEXT, facts TEXT)",
+    "party_ids TEXT, facts TEXT, reason TEXT)",
     *(layout.create_sql for layout in _LAYOUTS.values()),
 )
 
