@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sqlite3
 
 import pytest
 from sqlalchemy import JSON, text
@@ -388,26 +389,47 @@ def test_the_batches_know_how_the_models_store_each_column():
     import sys
     from pathlib import Path
 
-    from sqlalchemy import JSON, Date, DateTime, Numeric
+    from sqlalchemy import JSON, Boolean, Date, DateTime, Numeric
 
     from mediation_desk.persistence.models import Base
     from mediation_desk.services import demo_batches as b
 
-    def kind(column_type) -> int:  # type: ignore[no-untyped-def]
+    def kind(column) -> int:  # type: ignore[no-untyped-def]
         for sql_type, value in ((DateTime, b._DATETIME), (Date, b._DATE), (JSON, b._JSON),
-                                (Numeric, b._NUMBER)):
-            if isinstance(column_type, sql_type):
+                                (Numeric, b._NUMBER), (Boolean, b._BOOL)):
+            if isinstance(column.type, sql_type):
+                assert value != b._BOOL or not column.nullable, column  # bound as int()
                 return value
-        return b._PLAIN
+        return b._NULLABLE if column.nullable else b._PLAIN
 
     for table, kinds in b._KINDS.items():
         columns = Base.metadata.tables[table].columns
-        assert kinds == {c.name: kind(c.type) for c in columns if kind(c.type) != b._PLAIN}, table
+        assert kinds == {c.name: kind(c) for c in columns if kind(c) != b._PLAIN}, table
     modules = subprocess.run(
         [sys.executable, "-c", "import sys; from mediation_desk.services import demo_batches; "
                                "print(sorted(m for m in sys.modules if m.startswith(('sqlalchemy', 'mediation_desk'))))"],
         check=True, capture_output=True, text=True, cwd=Path(b.__file__).parents[2]).stdout
     assert "sqlalchemy" not in modules and "models" not in modules, modules
+
+
+def test_a_nan_bound_as_a_parameter_is_stored_as_null():
+    """The batches bind every NULL as a NaN (`_NULL`: a float, bound without looking for an
+    adapter); SQLite stores it as NULL, in a column of any affinity."""
+    import math
+
+    from mediation_desk.services import demo_batches as b
+
+    assert math.isnan(b._NULL)
+    with sqlite3.connect(":memory:") as db:
+        db.execute("CREATE TABLE t (a, b REAL, c TEXT, d INTEGER)")
+        db.execute("INSERT INTO t VALUES (?, ?, ?, ?)", (b._NULL,) * 4)
+        assert db.execute("SELECT typeof(a), typeof(b), typeof(c), typeof(d), a FROM t").fetchall() == [
+            ("null", "null", "null", "null", None)]
+    values = b._SqliteValues()
+    assert values.dates([None, dt.date(2026, 1, 2)])[1] == "2026-01-02"
+    for convert in (values.dates, values.datetimes, values.json, b._sqlite_numbers, b._sqlite_nulls):
+        assert convert([None])[0] is b._NULL
+    assert b._sqlite_booleans([True, False]) == [1, 0]
 
 
 def test_demo_stores_values_as_sqlalchemy_itself_would(services):
