@@ -4,4 +4,4 @@ Its own module so that the start-up fast path (`mediation_desk.first_page`) can 
 a database's revision with it without importing SQLAlchemy or Alembic.
 """
 
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0005"

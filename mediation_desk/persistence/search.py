@@ -3,8 +3,7 @@
 `dispute.search_text` holds the searchable text of a dispute (lower-cased).  Two FTS5
 indexes sit over it, both kept in step by triggers from the first migration:
 
-- `dispute_search`: trigram tokens, for terms of three characters or more (without their
-  positions, `detail=none`: a longer term is looked up as all of its trigrams, see below);
+- `dispute_search`: trigram tokens, for terms of three characters or more;
 - `dispute_grams`: one- and two-character tokens made by `search_grams` (a Python function
   registered on every SQLite connection as `md_search_grams`), for shorter terms —
   trigram indexes cannot find those, and a surname like 喆 or a name like 王伟 is exactly
@@ -55,23 +54,13 @@ def _index_for(term: str):  # type: ignore[no-untyped-def]
     return None
 
 
-def _trigrams(term: str) -> str:
-    """The trigram index's query for `term`: every trigram of it (each one token).
-
-    The index keeps no positions (revision 0006), so it cannot match the term as a
-    phrase; the rows that hold all of its trigrams are a superset of those that hold the
-    term, and `instr` keeps the exact ones."""
-    return " AND ".join(_phrase(gram) for gram in dict.fromkeys(
-        term[i:i + TRIGRAM] for i in range(len(term) - TRIGRAM + 1)))
-
-
 def _candidates(term: str) -> Select | None:
     fts = _index_for(term)
     if fts is None:
         return None
-    if fts is _TRIGRAM_FTS:
-        return select(fts.c.rowid).where(fts.c.dispute_search.op("MATCH")(_trigrams(term)))
-    return select(fts.c.rowid).where(fts.c.dispute_grams.op("MATCH")(_phrase(term)))
+    match_column = fts.c.dispute_search if fts is _TRIGRAM_FTS else fts.c.dispute_grams
+    query = _phrase(term)
+    return select(fts.c.rowid).where(match_column.op("MATCH")(query))
 
 
 def _probe(session: Session, candidates: Select) -> int:

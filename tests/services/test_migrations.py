@@ -129,53 +129,6 @@ def test_upgrade_from_the_first_revision_keeps_data_and_a_copy(tmp_path, clock):
     services.close()
 
 
-def _index_sql(path) -> str:
-    with sqlite3.connect(path) as connection:
-        return connection.execute(
-            "SELECT sql FROM sqlite_master WHERE name = 'dispute_search'").fetchone()[0]
-
-
-def test_the_trigram_index_is_rebuilt_without_positions_and_back(tmp_path, clock):
-    """Revision 0006 drops the trigram index's positions (detail=none) and rebuilds it
-    from the disputes; its downgrade puts them back.  Either way the triggers of 0001
-    keep the index in step and a term of three characters or more is found."""
-    from alembic import command
-
-    from mediation_desk.domain.intake import DisputeDraft, PartyDraft
-    from mediation_desk.domain.vocabulary import Category, PartySide, Source
-    from mediation_desk.services.dto import CaseFilter
-
-    def register(services, name: str) -> None:
-        services.cases.register(draft=DisputeDraft(
-            source=Source.APPLICATION, category=Category.NEIGHBOUR, summary="噪音",
-            parties=(PartyDraft(side=PartySide.APPLICANT, name=name),
-                     PartyDraft(side=PartySide.RESPONDENT, name="王淼")),
-        ), by="x")
-
-    path = tmp_path / "fts.sqlite"
-    services = open_services(path, clock=clock)
-    register(services, "欧阳明月")
-    services.close()
-    assert "detail=none" in _index_sql(path)
-    engine = create_database_engine(path)
-    with engine.connect() as connection, connection.begin():
-        command.downgrade(migrate._alembic_config(connection), "0005")
-    engine.dispose()
-    assert "detail" not in _index_sql(path)
-
-    services = open_services(path, clock=clock)
-    try:
-        assert services.upgrade.from_revision == "0005"
-        assert "detail=none" in _index_sql(path)
-        register(services, "司马阳明")
-        assert services.cases.count(CaseFilter(search="阳明月")) == 1  # rebuilt: the old case
-        assert services.cases.count(CaseFilter(search="司马阳")) == 1  # kept up: the new one
-        assert services.cases.count(CaseFilter(search="阳明")) == 2
-        assert migrate.integrity_problems(services.engine) == []
-    finally:
-        services.close()
-
-
 def test_database_from_a_newer_program_is_refused_untouched(tmp_path):
     path = tmp_path / "newer.sqlite"
     open_services(path).close()

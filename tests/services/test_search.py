@@ -44,35 +44,3 @@ def test_every_strategy_matches_brute_force(demo, monkeypatch, selective):
         ids = demo.cases.list_ids(filters=CaseFilter(search=term))
         assert set(ids) == brute_force(demo, term), term
         assert demo.cases.count(CaseFilter(search=term)) == len(ids)
-
-
-def _register(services, applicant: str, respondent: str) -> int:
-    from mediation_desk.domain.intake import DisputeDraft, PartyDraft
-    from mediation_desk.domain.vocabulary import Category, PartySide, Source
-
-    return services.cases.register(draft=DisputeDraft(
-        source=Source.APPLICATION, category=Category.NEIGHBOUR, summary="噪音",
-        parties=(PartyDraft(side=PartySide.APPLICANT, name=applicant),
-                 PartyDraft(side=PartySide.RESPONDENT, name=respondent)),
-    ), by="x").row.id
-
-
-@pytest.mark.parametrize("selective", [0, 100_000])
-def test_a_term_is_not_found_from_its_trigrams_standing_apart(services, monkeypatch, selective):
-    """The trigram index keeps no positions: for 欧阳明月 it offers every case that has
-    欧阳明 and 阳明月, together or apart; only the one that has the term is found."""
-    monkeypatch.setattr(search, "SELECTIVE", selective)
-    apart = _register(services, "欧阳明", "司马阳明月")
-    together = _register(services, "欧阳明月", "王淼")
-    with services.engine.connect() as c:
-        offered = {row[0] for row in c.execute(search._candidates("欧阳明月"))}
-    assert offered == {apart, together}
-    assert services.cases.list_ids(filters=CaseFilter(search="欧阳明月")) == [together]
-    assert services.cases.count(CaseFilter(search="欧阳明月")) == 1
-    assert set(services.cases.list_ids(filters=CaseFilter(search="阳明月"))) == {apart, together}
-
-
-def test_a_long_term_asks_the_index_for_each_of_its_trigrams_once():
-    assert search._trigrams("abc") == '"abc"'
-    assert search._trigrams("aaaa") == '"aaa"'
-    assert search._trigrams('王"伟明') == '"王""伟" AND """伟明"'
