@@ -79,6 +79,7 @@ from mediation_desk.services.demo_batches import (  # noqa: F401  (RARE: for the
     RARE,
     _Batch,
     _BatchSpec,
+    _clear_stage,
     _commit_batch,
     _count,
     _counts,
@@ -475,7 +476,9 @@ def _first_column(db: sqlite3.Connection, index: str) -> str:
 def _write_batch(db: sqlite3.Connection, batch: _Batch) -> tuple[int, int]:
     """One batch into the file being built."""
     _stage_batch(db, batch)
-    return _commit_batch(db, batch)
+    counts = _commit_batch(db, batch)
+    _clear_stage(db, batch)
+    return counts
 
 
 

@@ -193,10 +193,16 @@ def _commit_batch(db: sqlite3.Connection, batch: _Batch) -> tuple[int, int]:
         for layout in _LAYOUTS.values():
             db.execute(layout.expand_sql)
     db.execute("COMMIT")
-    for table, _columns in staged:
-        db.execute(f'DELETE FROM temp."stage_{table}"')
-    db.execute("DELETE FROM temp.demo_case")
     return _counts(batch)
+
+
+def _clear_stage(db: sqlite3.Connection, batch: _Batch) -> None:
+    """Empty this connection's TEMP tables of a batch written: after the writer's turn,
+    which the other worker need not wait through for this."""
+    for table, (_columns, values) in batch.tables.items():
+        if _count(values):
+            db.execute(f'DELETE FROM temp."stage_{table}"')
+    db.execute("DELETE FROM temp.demo_case")
 
 
 def _stage_columns(columns: tuple[str, ...]) -> str:
@@ -256,6 +262,7 @@ class _Writer:
                 self.next.value = index + 1
             finally:
                 self.turn.notify_all()
+        _clear_stage(self.db, batch)
         return counts
 
     def fail(self) -> None:
